@@ -1,0 +1,49 @@
+import type { LocalDate } from '../time/local-date.js';
+
+export const STAFF_CATEGORIES = [
+  'employee',
+  'bank',
+  'agency',
+  'locum',
+  'student',
+  'volunteer',
+  'honorary',
+  'secondee',
+  'work-experience',
+  'non-executive-director',
+  'contractor',
+] as const;
+export type StaffCategory = (typeof STAFF_CATEGORIES)[number];
+
+export const ABSENCE_KINDS = ['sickness', 'maternity', 'paternity', 'adoption', 'parental', 'career-break', 'other'] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+
+export interface RoleAssignment {
+  roleId: string;
+  start: LocalDate;
+  /** Inclusive last day; absent while the role goes on. */
+  end?: LocalDate;
+  /** ESR assignment number, where known. */
+  assignment?: string;
+}
+
+export interface Absence {
+  from: LocalDate;
+  /** Inclusive last day away; absent while the end is not known. */
+  to?: LocalDate;
+  kind: AbsenceKind;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  email?: string;
+  aadObjectId?: string;
+  staffGroup: string;
+  category: StaffCategory;
+  orgUnit: string;
+  startDate: LocalDate;
+  roles: RoleAssignment[];
+  managerIds: string[];
+  absences: Absence[];
+}

@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import { createBot } from '../bot/create-bot.js';
+import type { AppConfig } from './config.js';
+import { startHttpServer, type RunningServer } from './http-server.js';
+import { createServices, type Services } from './services.js';
+import type { Clock } from '../core/time/clock.js';
+
+export interface RunningApp {
+  server: RunningServer;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+/** Composition root: storage, use cases, the bot and the HTTP server, wired from one configuration. */
+export async function startApp(config: AppConfig, logger: Logger, options: { clock?: Clock; services?: Services } = {}): Promise<RunningApp> {
+  const services = options.services ?? createServices(config, options.clock);
+  await services.store.ensureTables();
+  const bot = createBot({
+    learning: services.learning,
+    directory: services.directory,
+    logger,
+    supportContact: config.supportContact,
+    identity: config.bot,
+  });
+  const server = await startHttpServer(config, bot, logger);
+  logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');
+  return {
+    server,
+    services,
+    stop: async () => {
+      await server.close();
+      logger.info({ event: 'server.stopped' }, 'server stopped');
+    },
+  };
+}

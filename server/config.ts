@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { ComplianceRules } from '../core/learning/compliance.js';
+import type { StorageConnection } from '../core/storage/table-store.js';
+
+/**
+ * The one place that reads the environment. Every setting has a working default for a developer's
+ * machine (Azurite, development identity); production must say who the bot is, or it will not start.
+ */
+
+/** Azurite's published development account; not a secret. */
+const AZURITE_ACCOUNT = 'devstoreaccount1';
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export function azuriteConnectionString(host: string, tablePort: number, queuePort: number): string {
+  return [
+    'DefaultEndpointsProtocol=http',
+    `AccountName=${AZURITE_ACCOUNT}`,
+    `AccountKey=${AZURITE_KEY}`,
+    `TableEndpoint=http://${host}:${tablePort}/${AZURITE_ACCOUNT}`,
+    `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT}`,
+  ].join(';');
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const intFrom = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const ENV_SCHEMA = z.object({
+  APP_MODE: z.enum(['development', 'production']).default('development'),
+  NODE_ENV: z.string().optional(),
+  PORT: intFrom(3978, 0, 65535),
+  HOST: z.string().min(1).optional(),
+  MICROSOFT_APP_ID: z.string().uuid().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: z.string().uuid().optional(),
+  STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+  STORAGE_TABLE_URL: z.string().url().optional(),
+  STORAGE_QUEUE_URL: z.string().url().optional(),
+  TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').default('ml'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DUE_SOON_DAYS: intFrom(30, 1, 365),
+  NEW_STARTER_WEEKS: intFrom(12, 0, 104),
+  RETURN_FROM_ABSENCE_DAYS: intFrom(28, 0, 365),
+  COMPLIANCE_THRESHOLD: intFrom(80, 1, 100),
+  ORGANISATION_NAME: z.string().min(1).default('Avon Vale NHS Foundation Trust'),
+  SUPPORT_CONTACT: z.string().min(1).default('your learning and development team'),
+  /** Set by Azure App Service; its presence means "this is not a developer's machine". */
+  WEBSITE_SITE_NAME: z.string().optional(),
+});
+
+export interface BotIdentity {
+  appId: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface AppConfig {
+  mode: 'development' | 'production';
+  port: number;
+  host: string;
+  bot: BotIdentity | undefined;
+  storage: { connection: StorageConnection; tablePrefix: string };
+  logLevel: z.infer<typeof ENV_SCHEMA>['LOG_LEVEL'];
+  rules: ComplianceRules;
+  complianceThreshold: number;
+  organisationName: string;
+  supportContact: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** Parses and checks the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const parsed = ENV_SCHEMA.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.APP_MODE === 'production';
+
+  if (!production && (e.NODE_ENV === 'production' || e.WEBSITE_SITE_NAME)) {
+    problems.push('APP_MODE=development (demo identities, no bot authentication) cannot run in production: set APP_MODE=production and the bot identity');
+  }
+  if (production && !e.MICROSOFT_APP_ID) {
+    problems.push('MICROSOFT_APP_ID is required in production: without it the bot would accept unauthenticated requests');
+  }
+  if (production && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD) {
+    problems.push(`MICROSOFT_APP_PASSWORD is required for MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
+  }
+  if (e.MICROSOFT_APP_TYPE !== 'MultiTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push(`MICROSOFT_APP_TENANT_ID is required for MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
+  }
+  if (!production && e.MICROSOFT_APP_ID) {
+    problems.push('MICROSOFT_APP_ID is set but APP_MODE is development: set APP_MODE=production to run as a registered bot');
+  }
+  const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  if (!production && !LOOPBACK.has(host)) {
+    problems.push(`development mode listens on loopback only; HOST=${host} is refused`);
+  }
+
+  let connection: StorageConnection;
+  if (e.STORAGE_TABLE_URL) {
+    connection = { kind: 'account-url', tableUrl: e.STORAGE_TABLE_URL, ...(e.STORAGE_QUEUE_URL ? { queueUrl: e.STORAGE_QUEUE_URL } : {}) };
+  } else if (e.STORAGE_CONNECTION_STRING) {
+    connection = { kind: 'connection-string', connectionString: e.STORAGE_CONNECTION_STRING };
+  } else if (production) {
+    problems.push('storage is not configured: set STORAGE_TABLE_URL (managed identity) or STORAGE_CONNECTION_STRING');
+    connection = { kind: 'connection-string', connectionString: '' };
+  } else {
+    connection = { kind: 'connection-string', connectionString: azuriteConnectionString('127.0.0.1', 10002, 10001) };
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode: e.APP_MODE,
+    port: e.PORT,
+    host,
+    bot: e.MICROSOFT_APP_ID
+      ? {
+          appId: e.MICROSOFT_APP_ID,
+          ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
+          appType: e.MICROSOFT_APP_TYPE,
+          ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+        }
+      : undefined,
+    storage: { connection, tablePrefix: e.TABLE_PREFIX },
+    logLevel: e.LOG_LEVEL,
+    rules: { dueSoonDays: e.DUE_SOON_DAYS, newStarterWeeks: e.NEW_STARTER_WEEKS, returnFromAbsenceDays: e.RETURN_FROM_ABSENCE_DAYS },
+    complianceThreshold: e.COMPLIANCE_THRESHOLD,
+    organisationName: e.ORGANISATION_NAME,
+    supportContact: e.SUPPORT_CONTACT,
+  };
+}
+
+/** The environment for a child process: this one's, plus the given settings. */
+export function environmentWith(extra: Env): Env {
+  return { ...process.env, ...extra };
+}
