@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Logger } from 'pino';
+import { checkActivityShape } from '../bot/activity-shape.js';
 import type { Bot } from '../bot/create-bot.js';
 import type { AppConfig } from './config.js';
 
@@ -13,7 +14,7 @@ export interface RunningServer {
  * The restify server: the bot endpoint, health, and (with later issues) the tab and its API.
  * Errors are caught once here: logged in detail, answered with a generic body.
  */
-export async function startHttpServer(config: Pick<AppConfig, 'host' | 'port'>, bot: Bot, logger: Logger): Promise<RunningServer> {
+export async function startHttpServer(config: Pick<AppConfig, 'host' | 'port' | 'bot'>, bot: Bot, logger: Logger): Promise<RunningServer> {
   const server = restify.createServer({ name: 'mandatory-learning', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
 
@@ -23,6 +24,17 @@ export async function startHttpServer(config: Pick<AppConfig, 'host' | 'port'>, 
   });
 
   server.post('/api/messages', async (req, res) => {
+    // With a bot identity, an unsigned request is refused before its body is even looked at.
+    if (config.bot && !req.headers.authorization) {
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    const shape = checkActivityShape(req.body);
+    if (!shape.ok) {
+      logger.warn({ event: 'http.bad-activity', reason: shape.error }, 'activity refused');
+      res.send(400, { error: shape.error });
+      return;
+    }
     try {
       await bot.adapter.process(req, res, (context) => bot.app.run(context).then(() => undefined));
     } catch (error) {

@@ -119,8 +119,13 @@ function mergeRequirements(person: Person, catalogue: CatalogueIndex, today: Loc
         continue;
       }
       if (!existing.roleIds.includes(role.id)) existing.roleIds.push(role.id);
-      existing.level = Math.max(existing.level, ref.level);
-      if (appliesFrom < existing.appliesFrom) existing.appliesFrom = appliesFrom;
+      // A higher level is a new requirement: it applies from when that level was first asked for.
+      if (ref.level > existing.level) {
+        existing.level = ref.level;
+        existing.appliesFrom = appliesFrom;
+      } else if (ref.level === existing.level && appliesFrom < existing.appliesFrom) {
+        existing.appliesFrom = appliesFrom;
+      }
     }
   }
   return [...bySubject.values()];

@@ -19,7 +19,7 @@ export class TeamRepository {
   async listTeam(managerId: string): Promise<TeamMember[]> {
     const members: TeamMember[] = [];
     const rows = this.table.listEntities<{ name: string; orgUnit: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${managerId}`, select: ['name', 'orgUnit'] },
+      queryOptions: { filter: odata`PartitionKey eq ${managerId}`, select: ['RowKey', 'name', 'orgUnit'] },
     });
     for await (const row of rows) members.push({ staffId: row.rowKey!, name: row.name, orgUnit: row.orgUnit });
     return members.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+
+export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const BOT = { id: '28:00000000-0000-0000-0000-00000000000011', name: 'Mandatory Learning' };
+
+export interface TeamsUser {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+
+export const ALEX: TeamsUser = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
+export const MEGAN: TeamsUser = { id: '29:megan', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
+export const STRANGER: TeamsUser = { id: '29:stranger', name: 'Not Staff', aadObjectId: '99999999-0000-0000-0000-000000000000' };
+
+/** A Teams personal-chat message activity, as the Bot Connector delivers it. */
+export function messageActivity(user: TeamsUser, text: string, serviceUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: user,
+    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+    recipient: BOT,
+    text,
+    textFormat: 'plain',
+    locale: 'en-GB',
+    channelData: { tenant: { id: TENANT_ID } },
+    ...extra,
+  };
+}
+
+export function conversationUpdateActivity(user: TeamsUser, serviceUrl: string): Record<string, unknown> {
+  return {
+    type: 'conversationUpdate',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: user,
+    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+    recipient: BOT,
+    membersAdded: [{ id: BOT.id }],
+    channelData: { tenant: { id: TENANT_ID }, eventType: 'teamMemberAdded' },
+  };
+}
+
+/** Posts an activity to the bot endpoint; with `expectReplies` the bot's replies come back in the body. */
+export async function postActivity(baseUrl: string, activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
+}
+
+export async function replyTexts(response: Response): Promise<string[]> {
+  const body = (await response.json()) as { activities?: { text?: string }[] };
+  return (body.activities ?? []).map((a) => a.text ?? '');
+}

@@ -1,0 +1,54 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorMessage {
+  conversationId: string;
+  replyToId?: string;
+  activity: Record<string, unknown> & { type?: string; text?: string; attachments?: unknown[] };
+}
+
+export interface FakeConnector {
+  serviceUrl: string;
+  messages: ConnectorMessage[];
+  /** Resolves when at least `count` messages have arrived. */
+  waitFor(count: number, timeoutMs?: number): Promise<ConnectorMessage[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A Bot Connector stand-in on loopback: the bot sends its replies here (the `serviceUrl` of the test
+ * activities), exactly as it would to Teams, and every accepted message is kept for assertions.
+ */
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const messages: ConnectorMessage[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+      if (req.method === 'POST' && match) {
+        const activity = JSON.parse(body || '{}') as ConnectorMessage['activity'];
+        messages.push({ conversationId: decodeURIComponent(match[1]!), ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
+        for (const waiter of waiters) if (messages.length >= waiter.count) waiter.resolve();
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `m-${messages.length}` }));
+        return;
+      }
+      res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    messages,
+    waitFor: (count, timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        if (messages.length >= count) return resolve(messages);
+        const timer = setTimeout(() => reject(new Error(`expected ${count} connector messages, got ${messages.length}`)), timeoutMs);
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(messages)) });
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
