@@ -91,7 +91,7 @@ export function recordCounts(record: LearningRecord): boolean {
 }
 
 /** When a record stops satisfying a requirement: its own stated expiry, else the required topic's renewal. */
-export function recordExpiry(record: LearningRecord, renewalMonths: number | null): LocalDate | null {
+export function recordExpiry(record: Pick<LearningRecord, 'completedOn' | 'expiresOn'>, renewalMonths: number | null): LocalDate | null {
   if (record.expiresOn !== undefined) return record.expiresOn;
   return renewalMonths === null ? null : addMonths(record.completedOn, renewalMonths);
 }

@@ -51,7 +51,7 @@ export function organisationReport(
       if (status === 'overdue') cell.overdue++;
     }
   }
-  const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((part * 1000) / whole) / 10);
+  const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.floor((part * 1000) / whole) / 10);
   const list = [...cells.values()].map((cell) => {
     const percent = percentOf(cell.compliant, cell.required);
     return { ...cell, percent, belowThreshold: percent < options.threshold };

@@ -2,7 +2,7 @@ import type { CatalogueIndex } from './catalogue-index.js';
 import type { ComplianceRules } from './compliance.js';
 import type { PersonSummary } from './person-summary.js';
 import type { Clock } from '../time/clock.js';
-import type { LearningRecord, ExemptionRequest, ExtensionRequest } from './types.js';
+import type { ExemptionRequest, ExtensionRequest, LearningConcern, LearningRecord, SupportRequest, TopicFeedback } from './types.js';
 import type { Person } from '../people/types.js';
 
 /** Everything known about one person, as the staff store returns it. */
@@ -11,6 +11,7 @@ export interface StaffBundle {
   records: LearningRecord[];
   extensions: ExtensionRequest[];
   exemptions: ExemptionRequest[];
+  supportRequests: SupportRequest[];
 }
 
 /** The narrow storage ports the learning use cases need; the Table Storage repositories implement them. */
@@ -19,6 +20,17 @@ export interface StaffStore {
   getPerson(staffId: string): Promise<Person | undefined>;
   savePerson(person: Person): Promise<void>;
   saveRecord(staffId: string, record: LearningRecord): Promise<void>;
+  saveSupportRequest(staffId: string, request: SupportRequest): Promise<void>;
+}
+
+export interface FeedbackStore {
+  save(feedback: TopicFeedback): Promise<void>;
+  listForSubject(subjectId: string): Promise<TopicFeedback[]>;
+}
+
+export interface ConcernStore {
+  save(concern: LearningConcern): Promise<void>;
+  listForSubject(subjectId: string): Promise<LearningConcern[]>;
 }
 
 export interface CatalogueSource {
@@ -32,6 +44,8 @@ export interface SummaryStore {
 
 export interface LearningDeps {
   staff: StaffStore;
+  feedback: FeedbackStore;
+  concerns: ConcernStore;
   catalogue: CatalogueSource;
   summaries: SummaryStore;
   clock: Clock;

@@ -118,3 +118,39 @@ export interface ExemptionRequest {
   decidedAt?: string;
   comment?: string;
 }
+
+export const SUPPORT_KINDS = ['help-to-complete', 'reasonable-adjustment'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+
+/** A learner asking for help or a reasonable adjustment: recorded, and their managers told. */
+export interface SupportRequest {
+  id: string;
+  kind: SupportKind;
+  subjectId?: string;
+  detail: string;
+  requestedAt: string;
+  state: 'open' | 'closed';
+  notifiedManagerIds: string[];
+}
+
+/** Ratings 1–5 a learner gives a topic after completing it, for its subject matter expert. */
+export interface TopicFeedback {
+  id: string;
+  subjectId: string;
+  staffId: string;
+  relevance: number;
+  accessibility: number;
+  effectiveness: number;
+  comment?: string;
+  givenAt: string;
+}
+
+/** "This training doesn't cover a real risk": a concern for the topic's subject matter expert (freedom to speak up). */
+export interface LearningConcern {
+  id: string;
+  subjectId?: string;
+  staffId: string;
+  text: string;
+  raisedAt: string;
+  state: 'open' | 'acknowledged' | 'closed';
+}
