@@ -3,6 +3,8 @@ import { CatalogueRepository } from '../core/storage/catalogue-repository.js';
 import { DirectoryRepository } from '../core/storage/directory-repository.js';
 import { StaffRepository } from '../core/storage/staff-repository.js';
 import { SummaryRepository } from '../core/storage/summary-repository.js';
+import { ConversationRepository } from '../core/storage/conversation-repository.js';
+import { ConcernRepository, FeedbackRepository } from '../core/storage/subject-log-repository.js';
 import { TableStore } from '../core/storage/table-store.js';
 import { TeamRepository } from '../core/storage/team-repository.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
@@ -16,6 +18,7 @@ export interface Services {
   teams: TeamRepository;
   summaries: SummaryRepository;
   catalogue: CatalogueRepository;
+  conversations: ConversationRepository;
   learning: LearningDeps;
 }
 
@@ -31,6 +34,15 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
     teams: new TeamRepository(store),
     summaries,
     catalogue,
-    learning: { staff, summaries, catalogue, clock, rules: config.rules },
+    conversations: new ConversationRepository(store),
+    learning: {
+      staff,
+      summaries,
+      catalogue,
+      feedback: new FeedbackRepository(store),
+      concerns: new ConcernRepository(store),
+      clock,
+      rules: config.rules,
+    },
   };
 }

@@ -1,9 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type {
-  ExemptionRequest,
-  ExtensionRequest,
-  LearningRecord,
-} from '../learning/types.js';
+import type { ExemptionRequest, ExtensionRequest, LearningRecord, SupportRequest } from '../learning/types.js';
 import type { Person } from '../people/types.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { StaffBundle, StaffStore } from '../learning/ports.js';
@@ -16,6 +12,7 @@ const PROFILE = 'profile';
 const RECORD = 'record|';
 const EXTENSION = 'extension|';
 const EXEMPTION = 'exemption|';
+const SUPPORT = 'support|';
 
 type ProfileEntity = {
   partitionKey: string;
@@ -127,6 +124,7 @@ export class StaffRepository implements StaffStore {
     const records: LearningRecord[] = [];
     const extensions: ExtensionRequest[] = [];
     const exemptions: ExemptionRequest[] = [];
+    const supportRequests: SupportRequest[] = [];
     const entities = this.table.listEntities<Record<string, unknown>>({
       queryOptions: { filter: odata`PartitionKey eq ${staffId}` },
     });
@@ -136,9 +134,10 @@ export class StaffRepository implements StaffStore {
       else if (rowKey.startsWith(RECORD)) records.push(toRecord(entity as unknown as RecordEntity));
       else if (rowKey.startsWith(EXTENSION)) extensions.push(JSON.parse((entity as unknown as JsonEntity).data) as ExtensionRequest);
       else if (rowKey.startsWith(EXEMPTION)) exemptions.push(JSON.parse((entity as unknown as JsonEntity).data) as ExemptionRequest);
+      else if (rowKey.startsWith(SUPPORT)) supportRequests.push(JSON.parse((entity as unknown as JsonEntity).data) as SupportRequest);
     }
     if (!profile) return undefined;
-    return { person: toPerson(profile), records, extensions, exemptions };
+    return { person: toPerson(profile), records, extensions, exemptions, supportRequests };
   }
 
   async getPerson(staffId: string): Promise<Person | undefined> {
@@ -153,6 +152,11 @@ export class StaffRepository implements StaffStore {
   /** Idempotent: a record with the same id replaces itself. */
   async saveRecord(staffId: string, record: LearningRecord): Promise<void> {
     await this.table.upsertEntity(recordEntity(staffId, record), 'Replace');
+  }
+
+  async saveSupportRequest(staffId: string, request: SupportRequest): Promise<void> {
+    const entity: JsonEntity = { partitionKey: staffId, rowKey: SUPPORT + request.id, data: JSON.stringify(request) };
+    await this.table.upsertEntity(entity, 'Replace');
   }
 
   /**

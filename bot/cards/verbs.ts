@@ -1,0 +1,16 @@
+/** The verbs learner cards carry; the server routes on them and reloads everything else from storage. */
+export const VERBS = {
+  whatsDue: 'whats-due',
+  help: 'help',
+  recordForm: 'record-form',
+  recordSubmit: 'record-submit',
+  certificateForm: 'certificate-form',
+  certificateSubmit: 'certificate-submit',
+  feedbackSubmit: 'feedback-submit',
+  extensionForm: 'extension-form',
+  exemptionForm: 'exemption-form',
+  supportSubmit: 'support-submit',
+  speakUpSubmit: 'speak-up-submit',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
