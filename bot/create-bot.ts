@@ -1,12 +1,20 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { LearningDeps } from '../core/learning/ports.js';
-import { whatsDue } from '../core/learning/whats-due.js';
+import { CachedDirectory } from '../core/people/cached-directory.js';
 import { resolveStaffId, type DirectoryLookup } from '../core/people/resolve-caller.js';
-import { recogniseIntent } from './intents.js';
-import { helpText, notFoundText, unknownText } from './replies/help-text.js';
-import { whatsDueText } from './replies/whats-due-text.js';
+import type { ConversationRepository } from '../core/storage/conversation-repository.js';
+import { clean } from '../server/logger.js';
+import { parseAction } from './action-payloads.js';
+import { messageCard, notFoundCard } from './cards/message-card.js';
+import { ACTION_ROUTES, INTENT_ROUTES } from './learner-routes.js';
+import type { LearnerBotServices, LearnerTurn } from './learner-turn.js';
+import { understand } from './language/understand.js';
+import { createNotifier } from './proactive.js';
+import { sendCard } from './send-card.js';
+import { showWelcome } from './flows/status-flows.js';
+import { todayInLondon } from '../core/time/clock.js';
 
 export interface BotIdentityOptions {
   appId: string;
@@ -18,7 +26,9 @@ export interface BotIdentityOptions {
 export interface BotDeps {
   learning: LearningDeps;
   directory: DirectoryLookup;
+  conversations: Pick<ConversationRepository, 'savePersonal' | 'getPersonal' | 'markStale'>;
   logger: Logger;
+  organisationName: string;
   supportContact: string;
   /** Undefined only in development mode: then requests are not authenticated (the Playground sends none). */
   identity: BotIdentityOptions | undefined;
@@ -40,7 +50,11 @@ export function createAdapter(identity: BotIdentityOptions | undefined): TeamsAd
   return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
 
-/** The Teams bot: a teams-ai Application whose handlers parse the turn, call one use case and reply. */
+/**
+ * The Teams bot: a teams-ai Application whose handlers identify the caller on the server, route a
+ * card action by its verb or a message by what it means, and call one flow. Nothing a card sends
+ * back is trusted beyond an id.
+ */
 export function createBot(deps: BotDeps): Bot {
   const adapter = createAdapter(deps.identity);
   const app = new Application<TurnState>({
@@ -50,39 +64,74 @@ export function createBot(deps: BotDeps): Bot {
     startTypingTimer: false,
     longRunningMessages: false,
   });
+  const directory = new CachedDirectory(deps.directory);
+  const services: LearnerBotServices = {
+    learning: deps.learning,
+    logger: deps.logger,
+    organisationName: deps.organisationName,
+    supportContact: deps.supportContact,
+    notify: createNotifier({ adapter, appId: deps.identity?.appId, conversations: deps.conversations, clock: deps.learning.clock, logger: deps.logger }),
+  };
 
-  const staffIdOf = (context: TurnContext) =>
-    resolveStaffId(deps.directory, { aadObjectId: context.activity.from?.aadObjectId });
+  /** Keeps the personal chat's reference for proactive messages; never holds up the reply. */
+  const rememberConversation = async (context: TurnContext): Promise<void> => {
+    const { from, conversation, serviceUrl } = context.activity;
+    if (!from?.aadObjectId || conversation?.conversationType !== 'personal' || !serviceUrl) return;
+    try {
+      await deps.conversations.savePersonal(from.aadObjectId, conversation.id, serviceUrl, TurnContext.getConversationReference(context.activity), deps.learning.clock.now());
+    } catch (error) {
+      deps.logger.warn({ event: 'bot.reference-save-failed', err: { message: (error as Error).message } }, 'could not store conversation reference');
+    }
+  };
+
+  const learnerTurn = async (context: TurnContext): Promise<LearnerTurn | undefined> => {
+    const staffId = await resolveStaffId(directory, { aadObjectId: context.activity.from?.aadObjectId });
+    if (!staffId) {
+      deps.logger.info({ event: 'bot.caller-not-found' }, 'caller not found among staff');
+      await sendCard(context, notFoundCard(deps.supportContact));
+      return undefined;
+    }
+    return { context, staffId, services };
+  };
 
   app.conversationUpdate('membersAdded', async (context) => {
+    const saving = rememberConversation(context);
     const botId = context.activity.recipient?.id;
-    const added = context.activity.membersAdded ?? [];
-    // Greet once, when the bot itself joins the conversation.
-    if (added.some((member) => member.id === botId)) await context.sendActivity(helpText());
+    if ((context.activity.membersAdded ?? []).some((member) => member.id === botId)) {
+      const turn = await learnerTurn(context);
+      if (turn) await showWelcome(turn);
+    }
+    await saving;
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    await rememberConversation(context);
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
-    const intent = recogniseIntent(context.activity.text ?? '');
-    if (intent.kind === 'help') {
-      await context.sendActivity(helpText());
-      return;
+    const saving = rememberConversation(context);
+    const value = context.activity.value as unknown;
+    const turn = await learnerTurn(context);
+    if (turn) {
+      if (value !== undefined && value !== null && !(context.activity.text ?? '').trim()) {
+        const action = parseAction(value);
+        if (!action.ok) {
+          deps.logger.warn({ event: 'bot.action-refused', staffId: turn.staffId, reason: clean(action.error) }, 'card action refused');
+          await sendCard(context, messageCard("That didn't work", [action.error], { tone: 'warning' }));
+        } else {
+          await ACTION_ROUTES[action.verb](turn, action.payload as never);
+        }
+      } else {
+        const catalogue = await deps.learning.catalogue.current();
+        const understanding = understand(context.activity.text ?? '', {
+          subjects: catalogue.catalogue.subjects,
+          topics: catalogue.catalogue.topics,
+          today: todayInLondon(deps.learning.clock),
+        });
+        await INTENT_ROUTES[understanding.intent](turn, understanding as never);
+      }
     }
-    if (intent.kind === 'unknown') {
-      await context.sendActivity(unknownText());
-      return;
-    }
-    const staffId = await staffIdOf(context);
-    if (!staffId) {
-      deps.logger.info({ event: 'bot.caller-not-found' }, 'caller not found among staff');
-      await context.sendActivity(notFoundText(deps.supportContact));
-      return;
-    }
-    const result = await whatsDue(deps.learning, staffId);
-    if (result.kind === 'not-found') {
-      await context.sendActivity(notFoundText(deps.supportContact));
-      return;
-    }
-    await context.sendActivity(whatsDueText(result.person, result.compliance, result.catalogue));
+    await saving;
   });
 
   app.error(async (context, error) => {

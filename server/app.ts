@@ -18,7 +18,9 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
   const bot = createBot({
     learning: services.learning,
     directory: services.directory,
+    conversations: services.conversations,
     logger,
+    organisationName: config.organisationName,
     supportContact: config.supportContact,
     identity: config.bot,
   });

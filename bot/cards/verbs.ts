@@ -9,8 +9,6 @@ export const VERBS = {
   feedbackSubmit: 'feedback-submit',
   extensionForm: 'extension-form',
   exemptionForm: 'exemption-form',
-  supportSubmit: 'support-submit',
-  speakUpSubmit: 'speak-up-submit',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

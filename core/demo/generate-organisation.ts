@@ -125,6 +125,7 @@ function buildNamed(named: NamedDemoPerson, today: LocalDate): { person: Person;
     startDate: addDays(today, -named.startedDaysAgo),
     roles: named.roles.map((r) => ({ roleId: r.roleId, start: addDays(today, -r.startedDaysAgo) })),
     managerIds: named.managerIds,
+    ...(named.permissions ? { permissions: named.permissions } : {}),
     absences: named.absences.map((a) => ({
       kind: a.kind,
       from: addDays(today, -a.fromDaysAgo),

@@ -1,5 +1,5 @@
 import type { CompletionMethod } from '../learning/types.js';
-import type { AbsenceKind, StaffCategory } from '../people/types.js';
+import type { AbsenceKind, Permission, StaffCategory } from '../people/types.js';
 
 /**
  * The demo people the Agents Playground's users map to (same Entra object ids and addresses as its
@@ -19,6 +19,7 @@ export interface NamedDemoPerson {
   startedDaysAgo: number;
   roles: { roleId: string; startedDaysAgo: number }[];
   managerIds: string[];
+  permissions?: Permission[];
   absences: { kind: AbsenceKind; fromDaysAgo: number; toDaysAgo?: number }[];
   records: { subjectId: string; level: number; completedDaysAgo: number; method?: CompletionMethod }[];
 }
@@ -82,13 +83,14 @@ export const DEMO_NAMED_PEOPLE: NamedDemoPerson[] = [
     email: 'adelev@example.com',
     aadObjectId: '00000000-0000-0000-0000-0000000000022',
     playgroundUserId: 'user-id-2',
-    situation: 'Learning and development administrator at the trust: everything in date',
+    situation: 'Learning and development administrator at the trust and MLOG member: everything in date',
     staffGroup: 'Administrative and Clerical',
     category: 'employee',
     orgUnit: 'Avon Vale NHS Foundation Trust / Corporate / Learning and Development',
     startedDaysAgo: 2000,
     roles: [{ roleId: 'ld-administrator', startedDaysAgo: 2000 }],
     managerIds: [],
+    permissions: ['ld-admin', 'mlog'],
     absences: [],
     records: ['edhr', 'fire-safety', 'health-safety', 'ipc', 'ig', 'moving-handling', 'prevent', 'resuscitation', 'safeguarding-adults', 'safeguarding-children', 'oliver-mcgowan'].map(
       (s) => inDate(s, 1, 60),

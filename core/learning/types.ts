@@ -92,6 +92,7 @@ export interface LearningRecord {
 }
 
 export type RequestState = 'pending' | 'approved' | 'declined' | 'withdrawn';
+export type RequestKind = 'extension' | 'exemption';
 
 export interface ExtensionRequest {
   id: string;
@@ -102,6 +103,8 @@ export interface ExtensionRequest {
   reason: string;
   state: RequestState;
   requestedAt: string;
+  /** Who was asked to decide (line managers for extensions, MLOG members for exemptions). */
+  approverIds?: string[];
   decidedBy?: string;
   decidedAt?: string;
   comment?: string;
@@ -114,6 +117,8 @@ export interface ExemptionRequest {
   reason: string;
   state: RequestState;
   requestedAt: string;
+  /** Who was asked to decide (line managers for extensions, MLOG members for exemptions). */
+  approverIds?: string[];
   decidedBy?: string;
   decidedAt?: string;
   comment?: string;

@@ -34,6 +34,10 @@ export interface Absence {
   kind: AbsenceKind;
 }
 
+/** What a person may do beyond their own learning, decided from stored facts only. */
+export const PERMISSIONS = ['ld-admin', 'mlog'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
 export interface Person {
   id: string;
   name: string;
@@ -46,4 +50,7 @@ export interface Person {
   roles: RoleAssignment[];
   managerIds: string[];
   absences: Absence[];
+  permissions?: Permission[];
+  /** Staff ids who may decide this manager's team's requests on their behalf. */
+  approvalDelegateIds?: string[];
 }

@@ -1,4 +1,4 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Person } from '../people/types.js';
 import { shardOf } from './key-shard.js';
 import { chunk, getEntityOrUndefined, runConcurrently, type TableStore } from './table-store.js';
@@ -26,12 +26,23 @@ export class DirectoryRepository {
     return entity?.staffId;
   }
 
+  /** Everyone holding a permission (the MLOG's members, the L&D administrators). */
+  async holdersOf(permission: string): Promise<string[]> {
+    const ids: string[] = [];
+    const rows = this.table.listEntities<{ staffId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${`perm-${permission}`}` } });
+    for await (const row of rows) ids.push(row.staffId);
+    return ids;
+  }
+
   /** Index rows of a person; call when a person is saved. Stale rows of a changed address are removed. */
   async index(person: Person, previous?: Person): Promise<void> {
     await this.indexMany([person]);
     if (previous?.aadObjectId && previous.aadObjectId.toLowerCase() !== person.aadObjectId?.toLowerCase()) {
       const key = previous.aadObjectId.toLowerCase();
       await this.table.deleteEntity(`aad-${shardOf(key)}`, key).catch(() => undefined);
+    }
+    for (const permission of previous?.permissions ?? []) {
+      if (!person.permissions?.includes(permission)) await this.table.deleteEntity(`perm-${permission}`, person.id).catch(() => undefined);
     }
     if (previous?.email && previous.email.toLowerCase() !== person.email?.toLowerCase()) {
       const key = previous.email.toLowerCase();
@@ -53,6 +64,12 @@ export class DirectoryRepository {
     for (const person of people) {
       add('aad', person.aadObjectId, person.id);
       add('upn', person.email, person.id);
+      for (const permission of person.permissions ?? []) {
+        const partitionKey = `perm-${permission}`;
+        const list = byPartition.get(partitionKey) ?? [];
+        list.push({ partitionKey, rowKey: person.id, staffId: person.id });
+        byPartition.set(partitionKey, list);
+      }
     }
     const batches = [...byPartition.values()].flatMap((rows) => chunk(rows, 100));
     await runConcurrently(batches, concurrency, async (rows) => {

@@ -27,6 +27,8 @@ type ProfileEntity = {
   roles: string;
   managerIds: string;
   absences: string;
+  permissions?: string;
+  approvalDelegateIds?: string;
 };
 
 type RecordEntity = {
@@ -62,6 +64,8 @@ export function profileEntity(person: Person): ProfileEntity {
     roles: JSON.stringify(person.roles),
     managerIds: JSON.stringify(person.managerIds),
     absences: JSON.stringify(person.absences),
+    ...(person.permissions?.length ? { permissions: JSON.stringify(person.permissions) } : {}),
+    ...(person.approvalDelegateIds?.length ? { approvalDelegateIds: JSON.stringify(person.approvalDelegateIds) } : {}),
   };
 }
 
@@ -78,6 +82,8 @@ function toPerson(entity: ProfileEntity): Person {
     roles: JSON.parse(entity.roles) as Person['roles'],
     managerIds: JSON.parse(entity.managerIds) as string[],
     absences: JSON.parse(entity.absences) as Person['absences'],
+    ...(entity.permissions ? { permissions: JSON.parse(entity.permissions) as Person['permissions'] } : {}),
+    ...(entity.approvalDelegateIds ? { approvalDelegateIds: JSON.parse(entity.approvalDelegateIds) as string[] } : {}),
   };
 }
 

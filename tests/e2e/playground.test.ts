@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlaygroundDriver, type PlaygroundDriver } from '../support/playground-driver.js';
+import type { AdaptiveCard } from '../../bot/cards/card-types.js';
+import { cardText, expectValidCard } from '../support/card-validator.js';
+import { startPlaygroundDriver, type PlaygroundDriver, type PlaygroundFrame } from '../support/playground-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const cardOf = (frame: PlaygroundFrame) => frame.message.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as AdaptiveCard | undefined;
+const showing = (needle: string) => (frame: PlaygroundFrame) => frame.action === 'createMessage' && cardText(cardOf(frame) ?? {}).includes(needle);
 
 describe("Microsoft's Agents Playground talking to the real server", () => {
   let app: TestApp;
@@ -16,11 +21,21 @@ describe("Microsoft's Agents Playground talking to the real server", () => {
     await app?.stop();
   });
 
-  it("when the default user (Alex Wilber) types what's due, then the Playground shows Alex's statuses from storage", async () => {
+  it("when Alex Wilber types what's due, then the Playground shows Alex's card from storage", async () => {
     await driver.say("what's due");
-    const frame = await driver.waitForFrame((f) => f.action === 'createMessage' && (f.message.text ?? '').startsWith('Your mandatory learning'));
+    const frame = await driver.waitForFrame(showing('Your mandatory learning, Alex'));
     expect(frame.actionConversationId).toBe(driver.personalChatId);
-    expect(frame.message.text).toContain('Your mandatory learning, Alex, on 21 Nov 2026');
-    expect(frame.message.text).toContain('Fire Safety: due 22 Oct 2026 (4 weeks overdue)');
+    const card = cardOf(frame)!;
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Due 22 Oct 2026 (4 weeks overdue)');
+  });
+
+  it('when Alex asks to record a drill and presses the form button, then the Playground shows the confirmation and the record is stored', async () => {
+    await driver.say('I did a fire drill yesterday');
+    const form = await driver.waitForFrame(showing('Record a completion'));
+    await driver.submit(form.message.messageId, { verb: 'record-submit', subjectId: 'fire-safety', method: 'drill', completedOn: '2026-11-20' });
+    await driver.waitForFrame(showing('Recorded: Fire Safety'));
+    const bundle = await app.services.staff.getBundle('E9000020');
+    expect(bundle!.records.some((r) => r.subjectId === 'fire-safety' && r.method === 'drill' && r.completedOn === '2026-11-20')).toBe(true);
   });
 });

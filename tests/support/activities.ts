@@ -11,6 +11,8 @@ export interface TeamsUser {
 
 export const ALEX: TeamsUser = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
 export const MEGAN: TeamsUser = { id: '29:megan', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
+export const PATTI: TeamsUser = { id: '29:patti', name: 'Patti Fernandez', aadObjectId: '00000000-0000-0000-0000-0000000000024' };
+export const LYNNE: TeamsUser = { id: '29:lynne', name: 'Lynne Robbins', aadObjectId: '00000000-0000-0000-0000-0000000000025' };
 export const STRANGER: TeamsUser = { id: '29:stranger', name: 'Not Staff', aadObjectId: '99999999-0000-0000-0000-000000000000' };
 
 /** A Teams personal-chat message activity, as the Bot Connector delivers it. */
@@ -59,4 +61,25 @@ export async function postActivity(baseUrl: string, activity: Record<string, unk
 export async function replyTexts(response: Response): Promise<string[]> {
   const body = (await response.json()) as { activities?: { text?: string }[] };
   return (body.activities ?? []).map((a) => a.text ?? '');
+}
+
+/** An Action.Submit from a card: a message activity whose `value` holds the action data and the inputs. */
+export function submitActivity(user: TeamsUser, value: Record<string, unknown>, serviceUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const activity = messageActivity(user, '', serviceUrl, { value, replyToId: 'card-1', ...extra });
+  delete activity.text;
+  return activity;
+}
+
+export interface ReplyActivity {
+  type: string;
+  text?: string;
+  attachments?: { contentType: string; content: unknown }[];
+}
+
+/** Sends with deliveryMode expectReplies and returns the bot's replies from the response body. */
+export async function exchange(baseUrl: string, activity: Record<string, unknown>): Promise<ReplyActivity[]> {
+  const response = await postActivity(baseUrl, { ...activity, deliveryMode: 'expectReplies' });
+  if (response.status !== 200) throw new Error(`bot answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { activities?: ReplyActivity[] };
+  return body.activities ?? [];
 }

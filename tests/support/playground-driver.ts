@@ -17,6 +17,8 @@ export interface PlaygroundDriver {
   currentUserId: string;
   frames: PlaygroundFrame[];
   say(text: string): Promise<void>;
+  /** Presses an Action.Submit on a card the bot sent (`replyToId` = that card's message id). */
+  submit(replyToId: string, value: Record<string, unknown>): Promise<void>;
   waitForFrame(predicate: (frame: PlaygroundFrame) => boolean, timeoutMs?: number): Promise<PlaygroundFrame>;
   stop(): Promise<void>;
 }
@@ -58,6 +60,14 @@ export async function startPlaygroundDriver(botUrl: string, actAs = 'user-id-0')
         body: JSON.stringify({ type: 'text', text, textFormat: 'plain', from: { id: currentUserId } }),
       });
       if (!response.ok) throw new Error(`Playground refused the message: ${response.status}`);
+    },
+    submit: async (replyToId, value) => {
+      const response = await fetch(`${playground.url}/_conversation/v1/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ conversation: { id: personalChatId }, replyToId, value, from: { id: currentUserId } }),
+      });
+      if (!response.ok) throw new Error(`Playground refused the submit: ${response.status} ${await response.text()}`);
     },
     waitForFrame: (predicate, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {

@@ -1,0 +1,59 @@
+import type { CatalogueIndex } from '../../core/learning/catalogue-index.js';
+import type { ComplianceItem } from '../../core/learning/compliance.js';
+import { selfRecordableMethods } from '../../core/learning/record-completion.js';
+import type { CompletionMethod } from '../../core/learning/types.js';
+import type { LocalDate } from '../../core/time/local-date.js';
+import { card, heading, text, type AdaptiveCard, type Choice } from './card-types.js';
+import { VERBS } from './verbs.js';
+
+export const METHOD_NAMES: Record<CompletionMethod, string> = {
+  'e-learning': 'e-learning',
+  'e-assessment': 'e-assessment',
+  session: 'face-to-face session',
+  'practical-assessment': 'practical assessment',
+  drill: 'drill or simulation',
+  'self-declaration': 'self-declaration',
+  blended: 'blended learning',
+  transferred: 'certificate from a previous employer',
+};
+
+/**
+ * "Record a completion": only topics the learner's roles require and that allow a self-recorded way;
+ * the date defaults to today and cannot be later. The server checks it all again on submit.
+ */
+export function recordFormCard(items: readonly ComplianceItem[], catalogue: CatalogueIndex, today: LocalDate, preselect?: { subjectId?: string; completedOn?: LocalDate; method?: CompletionMethod }): AdaptiveCard {
+  const choices: Choice[] = [];
+  const methods = new Set<CompletionMethod>();
+  for (const item of items) {
+    const topic = catalogue.topicFor(item.subjectId, item.level);
+    if (!topic) continue;
+    const allowed = selfRecordableMethods(topic);
+    if (allowed.length === 0) continue;
+    allowed.forEach((m) => methods.add(m));
+    choices.push({ title: `${catalogue.topicLabel(item.subjectId, item.level)} (${allowed.map((m) => METHOD_NAMES[m]).join(', ')})`, value: item.subjectId });
+  }
+  if (choices.length === 0) {
+    return card([heading('Record a completion'), text('None of your required topics can be recorded here: they are completed on the learning platform, and show up here automatically.')]);
+  }
+  const preselected = choices.some((c) => c.value === preselect?.subjectId) ? preselect?.subjectId : undefined;
+  return card(
+    [
+      heading('Record a completion'),
+      text('For learning done in person: a drill, a face-to-face session, a practical assessment, or a self-declaration where the topic allows it. E-learning is recorded by the learning platform.', { isSubtle: true }),
+      { type: 'Input.ChoiceSet', id: 'subjectId', label: 'Topic', isRequired: true, errorMessage: 'Choose a topic', choices, style: 'compact', ...(preselected ? { value: preselected } : {}) },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'method',
+        label: 'How you completed it',
+        isRequired: true,
+        errorMessage: 'Choose how you completed it',
+        style: 'compact',
+        choices: [...methods].map((m) => ({ title: METHOD_NAMES[m], value: m })),
+        ...(preselect?.method && methods.has(preselect.method) ? { value: preselect.method } : {}),
+      },
+      { type: 'Input.Date', id: 'completedOn', label: 'Date completed', isRequired: true, errorMessage: 'Give the date you completed it', max: today, value: preselect?.completedOn ?? today },
+    ],
+    [{ type: 'Action.Submit', title: 'Record it', style: 'positive', data: { verb: VERBS.recordSubmit } }],
+    'Record a completion',
+  );
+}

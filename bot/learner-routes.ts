@@ -1,0 +1,69 @@
+import { selfRecordableMethods } from '../core/learning/record-completion.js';
+import type { ActionPayloads, KnownVerb } from './action-payloads.js';
+import { feedbackCard } from './cards/feedback-card.js';
+import { helpCard, messageCard, unknownCard } from './cards/message-card.js';
+import { METHOD_NAMES } from './cards/record-form-card.js';
+import { VERBS } from './cards/verbs.js';
+import { showCertificateForm, showRecordForm, submitCertificate, submitFeedback, submitRecord } from './flows/record-flows.js';
+import { showSubjectStatus, showWhatsDue } from './flows/status-flows.js';
+import { approvalsNotYet, askForSupport, backFromAbsence, speakUp } from './flows/support-flows.js';
+import type { Understanding } from './language/understand.js';
+import type { LearnerTurn } from './learner-turn.js';
+import { sendCard } from './send-card.js';
+
+type ActionRoutes = { [V in KnownVerb]: (turn: LearnerTurn, payload: ActionPayloads[V]) => Promise<void> };
+type Intent = Understanding['intent'];
+type IntentRoutes = { [I in Intent]: (turn: LearnerTurn, understanding: Extract<Understanding, { intent: I }>) => Promise<void> };
+
+/** Card buttons, by verb. */
+export const ACTION_ROUTES: ActionRoutes = {
+  [VERBS.whatsDue]: (turn, p) => showWhatsDue(turn, p.page ?? 1),
+  [VERBS.help]: (turn) => sendCard(turn.context, helpCard()),
+  [VERBS.recordForm]: (turn, p) => showRecordForm(turn, p.subjectId ? { subjectId: p.subjectId } : {}),
+  [VERBS.recordSubmit]: submitRecord,
+  [VERBS.certificateForm]: (turn) => showCertificateForm(turn),
+  [VERBS.certificateSubmit]: submitCertificate,
+  [VERBS.feedbackSubmit]: submitFeedback,
+  [VERBS.extensionForm]: (turn) => approvalsNotYet(turn, 'extension'),
+  [VERBS.exemptionForm]: (turn) => approvalsNotYet(turn, 'exemption'),
+};
+
+const textOf = (turn: LearnerTurn) => (turn.context.activity.text ?? '').trim();
+
+/** Typed messages, by what they mean. */
+export const INTENT_ROUTES: IntentRoutes = {
+  help: (turn) => sendCard(turn.context, helpCard()),
+  greeting: (turn) => sendCard(turn.context, helpCard()),
+  'whats-due': (turn) => showWhatsDue(turn),
+  'subject-status': (turn, u) => (u.subjects.length === 0 ? showWhatsDue(turn) : showSubjectStatus(turn, u.subjects)),
+  'record-completion': async (turn, u) => {
+    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
+    if (only) {
+      const catalogue = await turn.services.learning.catalogue.current();
+      const topic = catalogue.topicFor(only.subjectId, only.level ?? catalogue.levelsOf(only.subjectId)[0]?.level ?? 1);
+      if (topic && selfRecordableMethods(topic).length === 0) {
+        const link = topic.link ? ` [How to complete it](${topic.link}).` : '';
+        return sendCard(turn.context, messageCard(`${catalogue.topicLabel(topic.subjectId, topic.level)} is recorded by the learning platform`, [`It is completed as ${topic.methods.filter((m) => m !== 'transferred').map((m) => METHOD_NAMES[m]).join(' or ')}, and shows up here by itself once done.${link}`]));
+      }
+    }
+    return showRecordForm(turn, { ...(only ? { subjectId: only.subjectId } : {}), ...(u.completedOn ? { completedOn: u.completedOn } : {}), ...(u.method ? { method: u.method } : {}) });
+  },
+  'bring-certificate': async (turn, u) => {
+    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
+    return showCertificateForm(turn, only?.level !== undefined ? `${only.subjectId}-${only.level}` : undefined);
+  },
+  extension: (turn) => approvalsNotYet(turn, 'extension'),
+  exemption: (turn) => approvalsNotYet(turn, 'exemption'),
+  'back-from-absence': (turn, u) => backFromAbsence(turn, u.absenceKind),
+  support: (turn, u) => askForSupport(turn, u.kind, textOf(turn), u.subjects[0]?.subjectId),
+  'speak-up': (turn, u) => speakUp(turn, textOf(turn), u.subjects[0]?.subjectId),
+  feedback: async (turn, u) => {
+    const subject = u.subjects[0];
+    if (!subject) return sendCard(turn.context, messageCard('Which topic?', ['Tell me which learning you want to give feedback on, for example **feedback on fire safety**.']));
+    const catalogue = await turn.services.learning.catalogue.current();
+    return sendCard(turn.context, feedbackCard(subject.subjectId, catalogue.subjectName(subject.subjectId)));
+  },
+  'my-team': (turn) =>
+    sendCard(turn.context, messageCard('Your team', ["The manager's view in chat (your team's compliance, who is overdue, pending requests) is coming soon. For now, ask your team members to check **what's due**."])),
+  unknown: (turn) => sendCard(turn.context, unknownCard()),
+};
