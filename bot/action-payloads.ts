@@ -38,6 +38,17 @@ export const ACTION_PAYLOADS = {
   [VERBS.feedbackSubmit]: z.object({ verb: z.literal(VERBS.feedbackSubmit), subjectId: id, relevance: rating, accessibility: rating, effectiveness: rating, comment: optionalText(1000) }),
   [VERBS.extensionForm]: z.object({ verb: z.literal(VERBS.extensionForm) }),
   [VERBS.exemptionForm]: z.object({ verb: z.literal(VERBS.exemptionForm) }),
+  [VERBS.extensionSubmit]: z.object({ verb: z.literal(VERBS.extensionSubmit), subjectId: id, requestedDate: date, reason: z.string().max(500) }),
+  [VERBS.exemptionSubmit]: z.object({ verb: z.literal(VERBS.exemptionSubmit), subjectId: id, reason: z.string().max(1000) }),
+  /** The Action.Submit fallback of Approve/Decline, for clients without Universal Actions. */
+  [VERBS.decide]: z.object({
+    verb: z.literal(VERBS.decide),
+    kind: z.enum(['extension', 'exemption']),
+    requestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a request id'),
+    learnerId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a staff id'),
+    decision: z.enum(['approve', 'decline']),
+    comment: optionalText(500),
+  }),
 } as const;
 
 export type ActionPayloads = { [K in keyof typeof ACTION_PAYLOADS]: z.infer<(typeof ACTION_PAYLOADS)[K]> };

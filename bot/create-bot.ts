@@ -5,13 +5,18 @@ import type { LearningDeps } from '../core/learning/ports.js';
 import { CachedDirectory } from '../core/people/cached-directory.js';
 import { resolveStaffId, type DirectoryLookup } from '../core/people/resolve-caller.js';
 import type { ConversationRepository } from '../core/storage/conversation-repository.js';
+import type { RequestRepository } from '../core/storage/request-repository.js';
+import type { TeamRepository } from '../core/storage/team-repository.js';
+import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../core/learning/approvals.js';
+import { BackgroundWork } from './background.js';
+import { registerApprovalInvokes } from './approval-invokes.js';
 import { clean } from '../server/logger.js';
 import { parseAction } from './action-payloads.js';
 import { messageCard, notFoundCard } from './cards/message-card.js';
 import { ACTION_ROUTES, INTENT_ROUTES } from './learner-routes.js';
 import type { LearnerBotServices, LearnerTurn } from './learner-turn.js';
 import { understand } from './language/understand.js';
-import { createNotifier } from './proactive.js';
+import { createMessenger } from './proactive.js';
 import { sendCard } from './send-card.js';
 import { showWelcome } from './flows/status-flows.js';
 import { todayInLondon } from '../core/time/clock.js';
@@ -27,6 +32,10 @@ export interface BotDeps {
   learning: LearningDeps;
   directory: DirectoryLookup;
   conversations: Pick<ConversationRepository, 'savePersonal' | 'getPersonal' | 'markStale'>;
+  requests: Pick<RequestRepository, 'rememberCard' | 'deliveredCards' | 'inbox' | 'addToInbox' | 'markInboxDecided'>;
+  teams: Pick<TeamRepository, 'listTeam' | 'isInTeam'>;
+  permissionHolders(permission: 'mlog'): Promise<string[]>;
+  policy?: ApprovalPolicy;
   logger: Logger;
   organisationName: string;
   supportContact: string;
@@ -37,6 +46,8 @@ export interface BotDeps {
 export interface Bot {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
+  /** Work started after replies (card updates, notices); a graceful stop waits for it. */
+  background: BackgroundWork;
 }
 
 export function createAdapter(identity: BotIdentityOptions | undefined): TeamsAdapter {
@@ -65,12 +76,17 @@ export function createBot(deps: BotDeps): Bot {
     longRunningMessages: false,
   });
   const directory = new CachedDirectory(deps.directory);
+  const background = new BackgroundWork(deps.logger);
   const services: LearnerBotServices = {
     learning: deps.learning,
+    approvals: { ...deps.learning, inbox: deps.requests, permissionHolders: deps.permissionHolders, policy: deps.policy ?? DEFAULT_APPROVAL_POLICY },
+    requests: deps.requests,
+    teams: deps.teams,
+    messenger: createMessenger({ adapter, appId: deps.identity?.appId, conversations: deps.conversations, clock: deps.learning.clock, logger: deps.logger }),
+    background,
     logger: deps.logger,
     organisationName: deps.organisationName,
     supportContact: deps.supportContact,
-    notify: createNotifier({ adapter, appId: deps.identity?.appId, conversations: deps.conversations, clock: deps.learning.clock, logger: deps.logger }),
   };
 
   /** Keeps the personal chat's reference for proactive messages; never holds up the reply. */
@@ -134,10 +150,12 @@ export function createBot(deps: BotDeps): Bot {
     await saving;
   });
 
+  registerApprovalInvokes(app, services, (context) => resolveStaffId(directory, { aadObjectId: context.activity.from?.aadObjectId }));
+
   app.error(async (context, error) => {
     deps.logger.error({ event: 'bot.turn-failed', err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
     await context.sendActivity('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
   });
 
-  return { adapter, app };
+  return { adapter, app, background };
 }

@@ -6,10 +6,11 @@ import { METHOD_NAMES } from './cards/record-form-card.js';
 import { VERBS } from './cards/verbs.js';
 import { showCertificateForm, showRecordForm, submitCertificate, submitFeedback, submitRecord } from './flows/record-flows.js';
 import { showSubjectStatus, showWhatsDue } from './flows/status-flows.js';
-import { approvalsNotYet, askForSupport, backFromAbsence, speakUp } from './flows/support-flows.js';
+import { askForSupport, backFromAbsence, speakUp } from './flows/support-flows.js';
+import { decide, showExemptionForm, showExtensionForm, submitExemption, submitExtension } from './flows/approval-flows.js';
 import type { Understanding } from './language/understand.js';
 import type { LearnerTurn } from './learner-turn.js';
-import { sendCard } from './send-card.js';
+import { cardActivity, sendCard } from './send-card.js';
 
 type ActionRoutes = { [V in KnownVerb]: (turn: LearnerTurn, payload: ActionPayloads[V]) => Promise<void> };
 type Intent = Understanding['intent'];
@@ -24,8 +25,17 @@ export const ACTION_ROUTES: ActionRoutes = {
   [VERBS.certificateForm]: (turn) => showCertificateForm(turn),
   [VERBS.certificateSubmit]: submitCertificate,
   [VERBS.feedbackSubmit]: submitFeedback,
-  [VERBS.extensionForm]: (turn) => approvalsNotYet(turn, 'extension'),
-  [VERBS.exemptionForm]: (turn) => approvalsNotYet(turn, 'exemption'),
+  [VERBS.extensionForm]: (turn) => showExtensionForm(turn),
+  [VERBS.exemptionForm]: (turn) => showExemptionForm(turn),
+  [VERBS.extensionSubmit]: (turn, p) => submitExtension(turn, p),
+  [VERBS.exemptionSubmit]: (turn, p) => submitExemption(turn, p),
+  [VERBS.decide]: async (turn, p) => {
+    const answer = await decide(turn.services, turn.staffId, p.kind, { requestId: p.requestId, learnerId: p.learnerId }, p.decision, p.comment);
+    // Without Universal Actions the card is updated in place through the message it came from.
+    const replyToId = turn.context.activity.replyToId;
+    if (replyToId) await turn.context.updateActivity({ ...cardActivity(answer.card), id: replyToId }).catch(() => undefined);
+    await turn.context.sendActivity(answer.text);
+  },
 };
 
 const textOf = (turn: LearnerTurn) => (turn.context.activity.text ?? '').trim();
@@ -52,8 +62,15 @@ export const INTENT_ROUTES: IntentRoutes = {
     const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
     return showCertificateForm(turn, only?.level !== undefined ? `${only.subjectId}-${only.level}` : undefined);
   },
-  extension: (turn) => approvalsNotYet(turn, 'extension'),
-  exemption: (turn) => approvalsNotYet(turn, 'exemption'),
+  extension: (turn, u) => {
+    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
+    if (only && u.requestedDate && u.reason) return submitExtension(turn, { subjectId: only.subjectId, requestedDate: u.requestedDate, reason: u.reason });
+    return showExtensionForm(turn, { ...(only ? { subjectId: only.subjectId } : {}), ...(u.requestedDate ? { requestedDate: u.requestedDate } : {}), ...(u.reason ? { reason: u.reason } : {}) });
+  },
+  exemption: (turn, u) => {
+    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
+    return showExemptionForm(turn, { ...(only ? { subjectId: only.subjectId } : {}), ...(u.reason ? { reason: u.reason } : {}) });
+  },
   'back-from-absence': (turn, u) => backFromAbsence(turn, u.absenceKind),
   support: (turn, u) => askForSupport(turn, u.kind, textOf(turn), u.subjects[0]?.subjectId),
   'speak-up': (turn, u) => speakUp(turn, textOf(turn), u.subjects[0]?.subjectId),

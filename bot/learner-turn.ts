@@ -1,18 +1,22 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { LearningDeps } from '../core/learning/ports.js';
-import type { Person } from '../core/people/types.js';
-import type { AdaptiveCard } from './cards/card-types.js';
-
-/** Delivers a card to a person who is not in this conversation (a manager), if Teams can reach them. */
-export type NotifyPerson = (person: Person, card: AdaptiveCard) => Promise<'sent' | 'unreachable'>;
+import type { ApprovalDeps } from '../core/learning/approvals.js';
+import type { TeamRepository } from '../core/storage/team-repository.js';
+import type { RequestRepository } from '../core/storage/request-repository.js';
+import type { BackgroundWork } from './background.js';
+import type { Messenger } from './proactive.js';
 
 export interface LearnerBotServices {
   learning: LearningDeps;
+  approvals: ApprovalDeps;
+  requests: Pick<RequestRepository, 'rememberCard' | 'deliveredCards' | 'inbox'>;
+  teams: Pick<TeamRepository, 'listTeam' | 'isInTeam'>;
+  messenger: Messenger;
+  background: BackgroundWork;
   logger: Logger;
   organisationName: string;
   supportContact: string;
-  notify: NotifyPerson;
 }
 
 /** One learner's turn: who they are (resolved on the server) and what the handlers may use. */

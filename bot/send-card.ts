@@ -2,7 +2,8 @@ import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'bo
 import { cardBytes, MAX_CARD_BYTES, type AdaptiveCard } from './cards/card-types.js';
 
 export function cardActivity(card: AdaptiveCard): Partial<Activity> {
-  if (cardBytes(card) > MAX_CARD_BYTES) throw new Error(`card of ${cardBytes(card)} bytes is over Teams' limit`);
+  const bytes = cardBytes(card);
+  if (bytes > MAX_CARD_BYTES) throw new Error(`card of ${bytes} bytes is over Teams' limit`);
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   if (card.fallbackText) activity.summary = card.fallbackText;
   return activity;

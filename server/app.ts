@@ -19,6 +19,10 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     learning: services.learning,
     directory: services.directory,
     conversations: services.conversations,
+    requests: services.requests,
+    teams: services.teams,
+    permissionHolders: (permission) => services.directory.holdersOf(permission),
+    policy: config.approvals,
     logger,
     organisationName: config.organisationName,
     supportContact: config.supportContact,
@@ -31,6 +35,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     services,
     stop: async () => {
       await server.close();
+      await bot.background.drain();
       logger.info({ event: 'server.stopped' }, 'server stopped');
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApprovalPolicy } from '../core/learning/approvals.js';
 import type { ComplianceRules } from '../core/learning/compliance.js';
 import type { StorageConnection } from '../core/storage/table-store.js';
 
@@ -43,6 +44,8 @@ export const ENV_SCHEMA = z.object({
   NEW_STARTER_WEEKS: intFrom(12, 0, 104),
   RETURN_FROM_ABSENCE_DAYS: intFrom(28, 0, 365),
   COMPLIANCE_THRESHOLD: intFrom(80, 1, 100),
+  EXTENSION_MAX_MONTHS: intFrom(3, 1, 24),
+  EXTENSION_REASON_REQUIRED: z.enum(['true', 'false']).default('true'),
   ORGANISATION_NAME: z.string().min(1).default('Avon Vale NHS Foundation Trust'),
   SUPPORT_CONTACT: z.string().min(1).default('your learning and development team'),
   /** Set by Azure App Service; its presence means "this is not a developer's machine". */
@@ -65,6 +68,7 @@ export interface AppConfig {
   logLevel: z.infer<typeof ENV_SCHEMA>['LOG_LEVEL'];
   rules: ComplianceRules;
   complianceThreshold: number;
+  approvals: ApprovalPolicy;
   organisationName: string;
   supportContact: string;
 }
@@ -138,6 +142,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     rules: { dueSoonDays: e.DUE_SOON_DAYS, newStarterWeeks: e.NEW_STARTER_WEEKS, returnFromAbsenceDays: e.RETURN_FROM_ABSENCE_DAYS },
     complianceThreshold: e.COMPLIANCE_THRESHOLD,
+    approvals: { extensionMaxMonths: e.EXTENSION_MAX_MONTHS, reasonRequired: e.EXTENSION_REASON_REQUIRED === 'true' },
     organisationName: e.ORGANISATION_NAME,
     supportContact: e.SUPPORT_CONTACT,
   };

@@ -7,6 +7,7 @@ import { ConversationRepository } from '../core/storage/conversation-repository.
 import { ConcernRepository, FeedbackRepository } from '../core/storage/subject-log-repository.js';
 import { TableStore } from '../core/storage/table-store.js';
 import { TeamRepository } from '../core/storage/team-repository.js';
+import { RequestRepository } from '../core/storage/request-repository.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import type { AppConfig } from './config.js';
 
@@ -19,6 +20,7 @@ export interface Services {
   summaries: SummaryRepository;
   catalogue: CatalogueRepository;
   conversations: ConversationRepository;
+  requests: RequestRepository;
   learning: LearningDeps;
 }
 
@@ -35,6 +37,7 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
     summaries,
     catalogue,
     conversations: new ConversationRepository(store),
+    requests: new RequestRepository(store),
     learning: {
       staff,
       summaries,

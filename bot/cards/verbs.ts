@@ -9,6 +9,14 @@ export const VERBS = {
   feedbackSubmit: 'feedback-submit',
   extensionForm: 'extension-form',
   exemptionForm: 'exemption-form',
+  extensionSubmit: 'extension-submit',
+  exemptionSubmit: 'exemption-submit',
+  /** Approve or decline (Action.Execute, with an Action.Submit fallback). */
+  decide: 'decide-request',
+  refreshRequest: 'refresh-request',
+  teamPage: 'team-page',
+  dnaForm: 'dna-form',
+  dnaSubmit: 'dna-submit',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

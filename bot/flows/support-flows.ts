@@ -13,7 +13,7 @@ import { firstNameOf } from './status-flows.js';
 
 /** "I need help to complete this" / "I need a reasonable adjustment": recorded, and the line managers told by card. */
 export async function askForSupport(turn: LearnerTurn, kind: SupportKind, detail: string, subjectId?: string): Promise<void> {
-  const { learning, notify } = turn.services;
+  const { learning, messenger } = turn.services;
   const outcome = await requestSupport(learning, turn.staffId, { kind, detail, ...(subjectId ? { subjectId } : {}) });
   if (outcome.kind === 'not-found') return sendCard(turn.context, notFoundCard(turn.services.supportContact));
   const [learner, catalogue] = await Promise.all([learning.staff.getPerson(turn.staffId), learning.catalogue.current()]);
@@ -27,7 +27,7 @@ export async function askForSupport(turn: LearnerTurn, kind: SupportKind, detail
   });
   const told: string[] = [];
   for (const manager of managers) {
-    if ((await notify(manager, card)) === 'sent') told.push(manager.name);
+    if ((await messenger.send(manager, card)).status === 'sent') told.push(manager.name);
   }
   const what = kind === 'reasonable-adjustment' ? 'a reasonable adjustment' : 'help to complete your learning';
   const lines = [`Your request for ${what} is recorded.`];
@@ -67,13 +67,4 @@ export async function backFromAbsence(turn: LearnerTurn, kind?: AbsenceKind): Pr
       graceDays: learning.rules.returnFromAbsenceDays,
     }),
   );
-}
-
-/** Until the approvals issue lands, say honestly where extensions and exemptions go today. */
-export async function approvalsNotYet(turn: LearnerTurn, what: 'extension' | 'exemption'): Promise<void> {
-  const lines =
-    what === 'extension'
-      ? ["Asking for an extension here is coming soon. For now, please ask your line manager: they can agree a new completion date, and I'll show it once it is recorded."]
-      : ["Telling us a topic is not relevant to your role is coming soon. For now, please talk to your line manager: they can take it to the mandatory learning oversight group (MLOG), which decides on exemptions."];
-  await sendCard(turn.context, messageCard(what === 'extension' ? 'Extensions' : 'Not relevant to my role', lines));
 }

@@ -14,7 +14,7 @@ export const isSpeakUp = any(
   /\b(concerned|worried) (that|about) (the|this) (training|course|module|content|elearning)\b/,
   /\b(real|actual|genuine|serious|big|major) (risk|risks|hazard|hazards|danger)\b/,
   /\b(miss|misses|missing|missed|ignore|ignores|ignoring|overlook|overlooks|doesnt cover|does not cover|dont cover|do not cover|didnt cover|not covered|wont cover|fails to cover|leaves out|left out)\b.{0,60}\b(risk|risks|hazard|hazards|danger|dangers)\b/,
-  /\b(training|course|content|module|elearning|advice|guidance) (is|was|s) (unsafe|dangerous|wrong|incorrect|out of date|outdated)\b/,
+  /\b(the|this|that) ((training|course|elearning|module) )?(training|course|content|module|elearning|advice|guidance) (is|was|s) (unsafe|dangerous|wrong|incorrect|outdated|misleading)\b/,
   /\b(unsafe|dangerous) (advice|practice|guidance|content)\b/,
 );
 
@@ -23,6 +23,7 @@ export const isFeedback = any(
   /\bfeedback\b/,
   /\b(rate|rating|review|reviewing|evaluate|evaluation of|comment on|comments on|comments about) (the|this|that|my) (course|training|module|elearning|session|content)\b/,
   /\b(suggestion|suggestions|complaint|complain|complaining)\b/,
+  /\b(comment|comments|thoughts|opinion|views)\b (about|on) (the|this|that|my)\b/,
   /\b(improve|improvement to|improvements to) (the|this) (course|training|module|elearning|session|content)\b/,
   /\b(course|training|module|elearning|session|content) (was|is|s) (really |very |so |too )?(rubbish|boring|great|good|bad|terrible|excellent|useful|useless|long|confusing|brilliant|poor|helpful|unhelpful|pointless)\b/,
 );
@@ -119,7 +120,8 @@ export const isHelpToComplete = any(
 
 /** "record BLS 3/11": an explicit request to record, even as a question ("can you log my BLS?"). */
 export const isRecordRequest = any(
-  /(?<!\b(my|training|learning|the|a|your|esr|staff|learner|personal) )\b(record|log|add)\b(?! ?in\b| on\b| of\b)/,
+  /(?<!\b(my|training|learning|the|a|your|esr|staff|learner|personal) )\b(record|log)\b(?! ?in\b| on\b| of\b)/,
+  /\badd (my|it|this|that|these)\b/,
   /\bmark\b.{0,40}\b(as )?(done|complete|completed|finished)\b/,
 );
 

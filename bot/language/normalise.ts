@@ -18,13 +18,15 @@ export function normaliseText(raw: string): string {
     .replace(/<[^<>]{0,200}>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
+    .replace(/&(?:#39|apos|#x27);/gi, "'")
+    .replace(/&(?:quot|lt|gt|#\d{1,6});/gi, ' ')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
 
   text = text.replace(/(\p{L})'(\p{L})/gu, '$1$2');
-  text = text.replace(/([\p{L}\p{N}]*)\s*&\s*([\p{L}\p{N}]*)/gu, (_match, left: string, right: string) =>
+  text = text.replace(/(?<![\p{L}\p{N}])([\p{L}\p{N}]*)\s*&\s*([\p{L}\p{N}]*)/gu, (_match, left: string, right: string) =>
     left.length > 0 && right.length > 0 && left.length <= 2 && right.length <= 2 ? `${left}&${right}` : `${left} and ${right}`,
   );
   text = text.replace(/\be[\s-]+(learning|assessment|learn)\b/g, 'e$1');

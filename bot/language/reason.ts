@@ -4,7 +4,7 @@
  * → "my mentor is away". The request itself, greetings, thanks and date phrases are not reasons.
  */
 
-const MAX_REASON_CHARS = 500;
+export const MAX_REASON_CHARS = 500;
 
 /** "because", "due to" (not "due to expire"), "as" when a clause follows ("as I'm on leave", not "as soon as"). */
 const MARKER =

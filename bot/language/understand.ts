@@ -8,7 +8,7 @@ import { mentionsIn } from './match-subjects.js';
 import { correctedWords } from './message-words.js';
 import { capMessage } from './normalise.js';
 import { findDate, parseDate } from './parse-date.js';
-import { extractReason } from './reason.js';
+import { extractReason, MAX_REASON_CHARS } from './reason.js';
 import { subjectIndex, type SubjectIndex } from './subject-index.js';
 
 export interface SubjectMention {
@@ -55,9 +55,16 @@ const DATE_MARKER = /\b(?:until|untill|till|til|to|by|before|up to|upto|for|on|a
 /** "2 weeks", "a month": how long, not until when (a "2 week extension" runs from the due date, not today). */
 const DURATION = /^(?:for\s+)?(?:a|an|one|two|three|four|six|\d+)[\s-]*(?:days?|weeks?|fortnights?|months?|years?)$/i;
 
+/** A date phrase is short ("the end of January", "Friday 15 January 2027"): only this much after a marker is read. */
+const DATE_PHRASE_CHARS = 40;
+const MAX_MARKERS = 10;
+
 function requestedDate(message: Message): LocalDate | undefined {
+  let markers = 0;
   for (const marker of message.text.matchAll(DATE_MARKER)) {
-    const found = findDate(message.text.slice(marker.index + marker[0].length), message.today, 'future');
+    if (++markers > MAX_MARKERS) break;
+    const from = marker.index + marker[0].length;
+    const found = findDate(message.text.slice(from, from + DATE_PHRASE_CHARS), message.today, 'future');
     if (found && found.index <= 1 && !DURATION.test(found.text.trim())) return found.date;
   }
   const anywhere = findDate(message.text, message.today, 'future');
@@ -82,9 +89,10 @@ function isExemptionWording(said: string): boolean {
 
 function exemption(message: Message): Understanding {
   // "Moving and handling is not relevant to my role" is its own reason; "can I be exempt" is not.
-  const reason =
-    extractReason(message.text, message.clauseIs(isExemptionWording)) ??
-    (rules.isExemptionStatement(message.said) ? message.text.trim().replace(/[\s.!]+$/, '') : undefined);
+  const statement = rules.isExemptionStatement(message.said)
+    ? message.text.trim().replace(/[\s.!]+$/, '').slice(0, MAX_REASON_CHARS)
+    : undefined;
+  const reason = extractReason(message.text, message.clauseIs(isExemptionWording)) ?? statement;
   return { intent: 'exemption', subjects: message.subjects, ...(reason ? { reason } : {}) };
 }
 

@@ -2,7 +2,8 @@ import type { CatalogueIndex } from './catalogue-index.js';
 import type { ComplianceRules } from './compliance.js';
 import type { PersonSummary } from './person-summary.js';
 import type { Clock } from '../time/clock.js';
-import type { ExemptionRequest, ExtensionRequest, LearningConcern, LearningRecord, SupportRequest, TopicFeedback } from './types.js';
+import type { AuditEntry } from './audit.js';
+import type { DnaRecord, ExemptionRequest, ExtensionRequest, LearningConcern, LearningRecord, SupportRequest, TopicFeedback } from './types.js';
 import type { Person } from '../people/types.js';
 
 /** Everything known about one person, as the staff store returns it. */
@@ -12,12 +13,26 @@ export interface StaffBundle {
   extensions: ExtensionRequest[];
   exemptions: ExemptionRequest[];
   supportRequests: SupportRequest[];
+  dnaRecords: DnaRecord[];
 }
+
+/**
+ * What a change to one person decides: write the new bundle (with history rows to append in the
+ * same transaction), or keep it as it is. Either way `result` is what the caller gets back.
+ */
+export type BundleChange<T> =
+  | { kind: 'write'; bundle: StaffBundle; records?: readonly LearningRecord[]; audit?: readonly AuditEntry[]; result: T }
+  | { kind: 'keep'; result: T };
 
 /** The narrow storage ports the learning use cases need; the Table Storage repositories implement them. */
 export interface StaffStore {
   getBundle(staffId: string): Promise<StaffBundle | undefined>;
   getPerson(staffId: string): Promise<Person | undefined>;
+  /**
+   * Reads a person's bundle, applies `decide`, and writes the result only if nobody else wrote in
+   * between (ETag); on a conflict it reads again and decides again. Undefined when the person does not exist.
+   */
+  change<T>(staffId: string, decide: (bundle: StaffBundle) => BundleChange<T>): Promise<T | undefined>;
   savePerson(person: Person): Promise<void>;
   saveRecord(staffId: string, record: LearningRecord): Promise<void>;
   saveSupportRequest(staffId: string, request: SupportRequest): Promise<void>;
@@ -39,6 +54,7 @@ export interface CatalogueSource {
 
 export interface SummaryStore {
   save(summary: PersonSummary): Promise<void>;
+  get(staffId: string): Promise<PersonSummary | undefined>;
   listAll(): Promise<PersonSummary[]>;
 }
 

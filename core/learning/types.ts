@@ -159,3 +159,14 @@ export interface LearningConcern {
   raisedAt: string;
   state: 'open' | 'acknowledged' | 'closed';
 }
+
+/** A booked session the learner did not attend, recorded by their manager with the reason and the plan agreed. */
+export interface DnaRecord {
+  id: string;
+  subjectId: string;
+  sessionDate: import('../time/local-date.js').LocalDate;
+  reason: string;
+  plan?: string;
+  recordedBy: string;
+  recordedAt: string;
+}

@@ -14,14 +14,20 @@ const VERSION = 'version';
 
 /**
  * The organisation's catalogue and requirement matrix. PartitionKey = `subject` | `topic` | `role`
- * | `meta`; RowKey = id. A version row changes on every save, so each server instance can hold the
- * catalogue in memory and still see a change at once: it checks the version with one point read.
+ * | `meta`; RowKey = id. A version row changes on every save, so each server instance holds the
+ * catalogue in memory and checks the version with one point read — at most once per
+ * `freshnessMs` (default 1 s), and concurrent checks share one read — so a change reaches every
+ * instance within a second while a busy instance pays almost nothing per turn.
  */
 export class CatalogueRepository {
   private readonly table: TableClient;
-  private cached: { version: string; index: CatalogueIndex } | undefined;
+  private cached: { version: string; index: CatalogueIndex; checkedAt: number } | undefined;
+  private checking: Promise<CatalogueIndex> | undefined;
 
-  constructor(store: TableStore) {
+  constructor(
+    store: TableStore,
+    private readonly freshnessMs = 1000,
+  ) {
     this.table = store.client('catalogue');
   }
 
@@ -42,11 +48,26 @@ export class CatalogueRepository {
 
   /** The current catalogue, from memory when the stored version has not moved. */
   async current(): Promise<CatalogueIndex> {
+    if (this.cached && Date.now() - this.cached.checkedAt < this.freshnessMs) return this.cached.index;
+    this.checking ??= this.check().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async check(): Promise<CatalogueIndex> {
+    const startedAt = Date.now();
     const version = (await this.version()) ?? '';
-    if (this.cached && this.cached.version === version) return this.cached.index;
+    if (this.cached && this.cached.version === version) {
+      this.cached.checkedAt = startedAt;
+      return this.cached.index;
+    }
     const index = new CatalogueIndex(await this.load());
-    this.cached = { version, index };
+    this.cached = { version, index, checkedAt: startedAt };
     return index;
+  }
+
+  /** Forgets what this instance holds, so the next read goes to storage (after this instance's own change). */
+  invalidate(): void {
+    this.cached = undefined;
   }
 
   /** Replaces the whole catalogue (seeding, import of a matrix) and moves the version. */
@@ -71,5 +92,6 @@ export class CatalogueRepository {
       for (const batch of chunk(actions, 100)) await this.table.submitTransaction(batch);
     }
     await this.table.upsertEntity({ partitionKey: META, rowKey: VERSION, value: `${Date.now()}-${Math.random().toString(36).slice(2)}` }, 'Replace');
+    this.invalidate();
   }
 }

@@ -1,123 +1,90 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { ExemptionRequest, ExtensionRequest, LearningRecord, SupportRequest } from '../learning/types.js';
+import type { AuditEntry } from '../learning/audit.js';
+import type { BundleChange, StaffBundle, StaffStore } from '../learning/ports.js';
+import type { LearningRecord, SupportRequest } from '../learning/types.js';
 import type { Person } from '../people/types.js';
 import type { LocalDate } from '../time/local-date.js';
-import type { StaffBundle, StaffStore } from '../learning/ports.js';
+import { invertedTime } from './inverted-time.js';
+import { joinChunks, splitIntoChunks } from './property-chunks.js';
+import { essentialRecords } from '../learning/essential-records.js';
+import { chunk, getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
 
 export type { StaffBundle };
-import { chunk, getEntityOrUndefined, type TableStore } from './table-store.js';
 
-
-const PROFILE = 'profile';
+/**
+ * The staff table. PartitionKey = staff id.
+ * - RowKey `person`: the person aggregate — the profile as JSON in `profile`, and the current
+ *   records, requests, support requests and DNA records as JSON split across `state0…stateN` (a
+ *   property holds 32 K characters; text is split, never truncated). Few, large properties keep
+ *   the point read cheap to serialise. One point read gives everything "what's due"
+ *   needs; every change writes it with the ETag it read, so concurrent changes never lose one another.
+ * - RowKey `record|<id>`: each record as it arrived (the history, also what imports re-read).
+ * - RowKey `audit|<inverted time>|<id>`: who did what and why, newest first, append-only.
+ * The aggregate and the rows a change adds are written in one transaction.
+ */
+const PERSON = 'person';
 const RECORD = 'record|';
-const EXTENSION = 'extension|';
-const EXEMPTION = 'exemption|';
-const SUPPORT = 'support|';
+const AUDIT = 'audit|';
+const MAX_ATTEMPTS = 8;
+/** Above this much JSON, superseded records are left out of the aggregate (they stay as history rows). */
+const PRUNE_ABOVE_CHARS = 400_000;
 
-type ProfileEntity = {
-  partitionKey: string;
-  rowKey: string;
-  name: string;
-  email?: string;
-  aadObjectId?: string;
-  staffGroup: string;
-  category: string;
-  orgUnit: string;
-  startDate: string;
-  roles: string;
-  managerIds: string;
-  absences: string;
-  permissions?: string;
-  approvalDelegateIds?: string;
-};
+type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string; etag?: string };
 
-type RecordEntity = {
-  partitionKey: string;
-  rowKey: string;
-  subjectId: string;
-  level: number;
-  completedOn: string;
-  method: string;
-  source: string;
-  verification: string;
-  expiresOn?: string;
-  recordedAt: string;
-};
+interface BundleState {
+  records: LearningRecord[];
+  extensions: StaffBundle['extensions'];
+  exemptions: StaffBundle['exemptions'];
+  supportRequests: SupportRequest[];
+  dnaRecords: StaffBundle['dnaRecords'];
+}
 
-type JsonEntity = {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
-};
+function toPerson(staffId: string, entity: Entity): Person {
+  return { ...(JSON.parse((entity.profile as string | undefined) ?? '{}') as Omit<Person, 'id'>), id: staffId };
+}
 
-export function profileEntity(person: Person): ProfileEntity {
+export function personEntity(bundle: StaffBundle): Entity {
+  const state: BundleState = {
+    records: bundle.records,
+    extensions: bundle.extensions,
+    exemptions: bundle.exemptions,
+    supportRequests: bundle.supportRequests,
+    dnaRecords: bundle.dnaRecords,
+  };
+  let json = JSON.stringify(state);
+  if (json.length > PRUNE_ABOVE_CHARS) json = JSON.stringify({ ...state, records: essentialRecords(state.records) });
+  const { id: _id, ...profile } = bundle.person;
+  return { partitionKey: bundle.person.id, rowKey: PERSON, profile: JSON.stringify(profile), ...splitIntoChunks('state', json) };
+}
+
+function toBundle(entity: Entity): StaffBundle {
+  const state = JSON.parse(joinChunks('state', entity) || '{}') as Partial<BundleState>;
   return {
-    partitionKey: person.id,
-    rowKey: PROFILE,
-    name: person.name,
-    ...(person.email ? { email: person.email } : {}),
-    ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
-    staffGroup: person.staffGroup,
-    category: person.category,
-    orgUnit: person.orgUnit,
-    startDate: person.startDate,
-    roles: JSON.stringify(person.roles),
-    managerIds: JSON.stringify(person.managerIds),
-    absences: JSON.stringify(person.absences),
-    ...(person.permissions?.length ? { permissions: JSON.stringify(person.permissions) } : {}),
-    ...(person.approvalDelegateIds?.length ? { approvalDelegateIds: JSON.stringify(person.approvalDelegateIds) } : {}),
+    person: toPerson(entity.partitionKey, entity),
+    records: state.records ?? [],
+    extensions: state.extensions ?? [],
+    exemptions: state.exemptions ?? [],
+    supportRequests: state.supportRequests ?? [],
+    dnaRecords: state.dnaRecords ?? [],
   };
 }
 
-function toPerson(entity: ProfileEntity): Person {
-  return {
-    id: entity.partitionKey,
-    name: entity.name,
-    ...(entity.email ? { email: entity.email } : {}),
-    ...(entity.aadObjectId ? { aadObjectId: entity.aadObjectId } : {}),
-    staffGroup: entity.staffGroup,
-    category: entity.category as Person['category'],
-    orgUnit: entity.orgUnit,
-    startDate: entity.startDate as LocalDate,
-    roles: JSON.parse(entity.roles) as Person['roles'],
-    managerIds: JSON.parse(entity.managerIds) as string[],
-    absences: JSON.parse(entity.absences) as Person['absences'],
-    ...(entity.permissions ? { permissions: JSON.parse(entity.permissions) as Person['permissions'] } : {}),
-    ...(entity.approvalDelegateIds ? { approvalDelegateIds: JSON.parse(entity.approvalDelegateIds) as string[] } : {}),
-  };
+function recordRow(staffId: string, record: LearningRecord): Entity {
+  return { partitionKey: staffId, rowKey: RECORD + record.id, data: JSON.stringify(record) };
 }
 
-export function recordEntity(staffId: string, record: LearningRecord): RecordEntity {
-  return {
-    partitionKey: staffId,
-    rowKey: RECORD + record.id,
-    subjectId: record.subjectId,
-    level: record.level,
-    completedOn: record.completedOn,
-    method: record.method,
-    source: JSON.stringify(record.source),
-    verification: JSON.stringify(record.verification),
-    // Table Storage has no null: "never expires" is stored as the empty string.
-    ...(record.expiresOn !== undefined ? { expiresOn: record.expiresOn ?? '' } : {}),
-    recordedAt: record.recordedAt,
-  };
+function auditRow(staffId: string, entry: AuditEntry): Entity {
+  return { partitionKey: staffId, rowKey: `${AUDIT}${invertedTime(entry.at)}|${entry.id}`, data: JSON.stringify(entry) };
 }
 
-function toRecord(entity: RecordEntity): LearningRecord {
-  return {
-    id: entity.rowKey.slice(RECORD.length),
-    subjectId: entity.subjectId,
-    level: entity.level,
-    completedOn: entity.completedOn as LocalDate,
-    method: entity.method as LearningRecord['method'],
-    source: JSON.parse(entity.source) as LearningRecord['source'],
-    verification: JSON.parse(entity.verification) as LearningRecord['verification'],
-    ...(entity.expiresOn !== undefined ? { expiresOn: entity.expiresOn === '' ? null : (entity.expiresOn as LocalDate) } : {}),
-    recordedAt: entity.recordedAt,
-  };
+export function emptyBundle(person: Person): StaffBundle {
+  return { person, records: [], extensions: [], exemptions: [], supportRequests: [], dnaRecords: [] };
 }
 
-/** The staff table: PartitionKey = staff id; RowKey = `profile`, `record|…`, `extension|…`, `exemption|…`. */
+function upsertRecord(records: readonly LearningRecord[], record: LearningRecord): LearningRecord[] {
+  return [...records.filter((r) => r.id !== record.id), record];
+}
+
 export class StaffRepository implements StaffStore {
   private readonly table: TableClient;
 
@@ -125,55 +92,100 @@ export class StaffRepository implements StaffStore {
     this.table = store.client('staff');
   }
 
+  private async read(staffId: string): Promise<{ bundle: StaffBundle; etag: string } | undefined> {
+    const entity = await getEntityOrUndefined<Entity>(this.table, staffId, PERSON);
+    return entity ? { bundle: toBundle(entity as Entity), etag: entity.etag } : undefined;
+  }
+
   async getBundle(staffId: string): Promise<StaffBundle | undefined> {
-    let profile: ProfileEntity | undefined;
-    const records: LearningRecord[] = [];
-    const extensions: ExtensionRequest[] = [];
-    const exemptions: ExemptionRequest[] = [];
-    const supportRequests: SupportRequest[] = [];
-    const entities = this.table.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${staffId}` },
-    });
-    for await (const entity of entities) {
-      const rowKey = entity.rowKey as string;
-      if (rowKey === PROFILE) profile = entity as unknown as ProfileEntity;
-      else if (rowKey.startsWith(RECORD)) records.push(toRecord(entity as unknown as RecordEntity));
-      else if (rowKey.startsWith(EXTENSION)) extensions.push(JSON.parse((entity as unknown as JsonEntity).data) as ExtensionRequest);
-      else if (rowKey.startsWith(EXEMPTION)) exemptions.push(JSON.parse((entity as unknown as JsonEntity).data) as ExemptionRequest);
-      else if (rowKey.startsWith(SUPPORT)) supportRequests.push(JSON.parse((entity as unknown as JsonEntity).data) as SupportRequest);
-    }
-    if (!profile) return undefined;
-    return { person: toPerson(profile), records, extensions, exemptions, supportRequests };
+    return (await this.read(staffId))?.bundle;
   }
 
   async getPerson(staffId: string): Promise<Person | undefined> {
-    const entity = await getEntityOrUndefined<ProfileEntity>(this.table, staffId, PROFILE);
-    return entity ? toPerson(entity) : undefined;
+    try {
+      const entity = await this.table.getEntity<Entity>(staffId, PERSON, { queryOptions: { select: ['profile'] } });
+      return toPerson(staffId, entity as Entity);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
+  async change<T>(staffId: string, decide: (bundle: StaffBundle) => BundleChange<T>): Promise<T | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.read(staffId);
+      if (!current) return undefined;
+      const outcome = decide(current.bundle);
+      if (outcome.kind === 'keep') return outcome.result;
+      const actions: TransactionAction[] = [
+        ['update', personEntity(outcome.bundle), 'Replace', { etag: current.etag }],
+        ...(outcome.records ?? []).map((r): TransactionAction => ['upsert', recordRow(staffId, r), 'Replace']),
+        ...(outcome.audit ?? []).map((a): TransactionAction => ['create', auditRow(staffId, a)]),
+      ];
+      try {
+        for (const batch of chunk(actions, 100)) await this.table.submitTransaction(batch);
+        return outcome.result;
+      } catch (error) {
+        // 412: someone else wrote this person since we read; read again and decide again.
+        if (statusOf(error) !== 412 || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  /** Creates the person, or replaces their profile keeping everything else. */
   async savePerson(person: Person): Promise<void> {
-    await this.table.upsertEntity(profileEntity(person), 'Replace');
+    const changed = await this.change(person.id, (bundle) => ({ kind: 'write', bundle: { ...bundle, person }, result: true }));
+    if (changed === undefined) {
+      try {
+        await this.table.createEntity(personEntity(emptyBundle(person)));
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+        await this.savePerson(person); // created meanwhile by someone else: replace the profile on theirs
+      }
+    }
   }
 
   /** Idempotent: a record with the same id replaces itself. */
   async saveRecord(staffId: string, record: LearningRecord): Promise<void> {
-    await this.table.upsertEntity(recordEntity(staffId, record), 'Replace');
+    await this.change(staffId, (bundle) => ({ kind: 'write', bundle: { ...bundle, records: upsertRecord(bundle.records, record) }, records: [record], result: true }));
   }
 
   async saveSupportRequest(staffId: string, request: SupportRequest): Promise<void> {
-    const entity: JsonEntity = { partitionKey: staffId, rowKey: SUPPORT + request.id, data: JSON.stringify(request) };
-    await this.table.upsertEntity(entity, 'Replace');
+    await this.change(staffId, (bundle) => ({
+      kind: 'write',
+      bundle: { ...bundle, supportRequests: [...bundle.supportRequests.filter((s) => s.id !== request.id), request] },
+      result: true,
+    }));
   }
 
   /**
-   * Writes a person and their records together: one transaction per 100 rows of the partition,
-   * the profile in the first, so a reader never sees records without their person.
+   * Writes a whole person at once (seeding, first import): the aggregate and the record rows, in
+   * transactions of up to 100 rows, the aggregate in the first.
    */
   async saveBundle(person: Person, records: readonly LearningRecord[]): Promise<void> {
-    const rows = [profileEntity(person), ...records.map((r) => recordEntity(person.id, r))];
+    const rows: Entity[] = [personEntity({ ...emptyBundle(person), records: [...records] }), ...records.map((r) => recordRow(person.id, r))];
     for (const batch of chunk(rows, 100)) {
-      const actions: TransactionAction[] = batch.map((row) => ['upsert', row, 'Replace']);
-      await this.table.submitTransaction(actions);
+      await this.table.submitTransaction(batch.map((row): TransactionAction => ['upsert', row, 'Replace']));
     }
+  }
+
+  /** Every record ever stored for a person (history), not only the current ones. */
+  async recordHistory(staffId: string): Promise<LearningRecord[]> {
+    const records: LearningRecord[] = [];
+    const rows = this.table.listEntities<{ data: string }>({ queryOptions: { filter: odata`PartitionKey eq ${staffId} and RowKey ge ${RECORD} and RowKey lt ${'record}'}` } });
+    for await (const row of rows) records.push(JSON.parse(row.data) as LearningRecord);
+    return records;
+  }
+
+  /** A person's audit trail, newest first. */
+  async auditTrail(staffId: string, limit = 200): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    const rows = this.table.listEntities<{ data: string }>({ queryOptions: { filter: odata`PartitionKey eq ${staffId} and RowKey ge ${AUDIT} and RowKey lt ${'audit}'}` } });
+    for await (const row of rows) {
+      entries.push(JSON.parse(row.data) as AuditEntry);
+      if (entries.length >= limit) break;
+    }
+    return entries;
   }
 }

@@ -2,7 +2,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { decodeSummaryItems, encodeSummaryItems, type PersonSummary } from '../learning/person-summary.js';
 import type { LocalDate } from '../time/local-date.js';
 import { shardOf } from './key-shard.js';
-import { chunk, runConcurrently, type TableStore } from './table-store.js';
+import { chunk, getEntityOrUndefined, runConcurrently, type TableStore } from './table-store.js';
 
 export const SUMMARY_SHARDS = 16;
 
@@ -77,6 +77,11 @@ export class SummaryRepository {
       const actions: TransactionAction[] = rows.map((row) => ['upsert', row, 'Replace']);
       await this.table.submitTransaction(actions);
     });
+  }
+
+  async get(staffId: string): Promise<PersonSummary | undefined> {
+    const entity = await getEntityOrUndefined<SummaryEntity>(this.table, `s-${shardOf(staffId, SUMMARY_SHARDS)}`, staffId);
+    return entity ? fromEntity(entity as SummaryEntity) : undefined;
   }
 
   /** Every summary, the shards read in parallel, page by page. */

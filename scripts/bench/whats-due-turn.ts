@@ -28,7 +28,9 @@ async function startSink(): Promise<{ url: string; count: () => number; close():
     req.resume();
     req.on('end', () => {
       received++;
-      res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"1"}');
+      // restify patches ServerResponse.writeHead so that it no longer returns the response.
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end('{"id":"1"}');
     });
   });
   server.keepAliveTimeout = 60_000;

@@ -151,9 +151,4 @@ describe('learner flows over HTTP: record, certificates, feedback, absence, supp
     const concerns = await app.services.learning.concerns.listForSubject('fire-safety');
     expect(concerns).toEqual([expect.objectContaining({ staffId: ALEX_ID, state: 'open' })]);
   });
-
-  it('when Alex asks for an extension before approvals exist, then the bot says honestly where to go', async () => {
-    const text = words(await press(ALEX, { verb: 'extension-form' }));
-    expect(text).toContain('please ask your line manager');
-  });
 });

@@ -83,3 +83,33 @@ export async function exchange(baseUrl: string, activity: Record<string, unknown
   const body = (await response.json()) as { activities?: ReplyActivity[] };
   return body.activities ?? [];
 }
+
+/** An Action.Execute press (Universal Actions): an `adaptiveCard/action` invoke; the answer is the HTTP body. */
+export function invokeActivity(user: TeamsUser, verb: string, data: Record<string, unknown>, serviceUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: user,
+    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+    recipient: BOT,
+    replyToId: 'card-activity-1',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    channelData: { tenant: { id: TENANT_ID } },
+    ...extra,
+  };
+}
+
+export interface InvokeAnswer {
+  status: number;
+  body: { statusCode?: number; type?: string; value?: unknown };
+}
+
+export async function invoke(baseUrl: string, activity: Record<string, unknown>): Promise<InvokeAnswer> {
+  const response = await postActivity(baseUrl, activity);
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as InvokeAnswer['body']) : {} };
+}

@@ -10,6 +10,8 @@ export interface ConnectorMessage {
 export interface FakeConnector {
   serviceUrl: string;
   messages: ConnectorMessage[];
+  /** Messages replaced in place (updateActivity: PUT …/activities/{id}). */
+  updates: (ConnectorMessage & { activityId: string })[];
   /** Resolves when at least `count` messages have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ConnectorMessage[]>;
   close(): Promise<void>;
@@ -21,12 +23,19 @@ export interface FakeConnector {
  */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const messages: ConnectorMessage[] = [];
+  const updates: (ConnectorMessage & { activityId: string })[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+      if (req.method === 'PUT' && match && match[2]) {
+        updates.push({ conversationId: decodeURIComponent(match[1]!), activityId: decodeURIComponent(match[2]), activity: JSON.parse(body || '{}') as ConnectorMessage['activity'] });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: match[2] }));
+        return;
+      }
       if (req.method === 'POST' && match) {
         const activity = JSON.parse(body || '{}') as ConnectorMessage['activity'];
         messages.push({ conversationId: decodeURIComponent(match[1]!), ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
@@ -35,7 +44,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.end(JSON.stringify({ id: `m-${messages.length}` }));
         return;
       }
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,6 +53,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     messages,
+    updates,
     waitFor: (count, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         if (messages.length >= count) return resolve(messages);

@@ -27,9 +27,9 @@ describe('CatalogueRepository (Azurite)', () => {
     expect((await repo.load()).topics.map((t) => t.id)).not.toContain('ipc-2');
   });
 
-  it('when another instance changes the catalogue, then the next read on this instance sees it at once', async () => {
-    const mine = new CatalogueRepository(store);
-    const theirs = new CatalogueRepository(store);
+  it('when another instance changes the catalogue, then this instance sees it once its freshness window has passed', async () => {
+    const mine = new CatalogueRepository(store, 200);
+    const theirs = new CatalogueRepository(store, 200);
     await theirs.replace(defaultCatalogue());
     const before = await mine.current();
     expect(await mine.current()).toBe(before); // unchanged version: served from memory
@@ -37,6 +37,8 @@ describe('CatalogueRepository (Azurite)', () => {
     const changed = defaultCatalogue();
     changed.topics.find((t) => t.id === 'fire-safety-1')!.renewalMonths = 12;
     await theirs.replace(changed);
+    expect(await mine.current()).toBe(before); // within the window: still the copy in memory
+    await new Promise((r) => setTimeout(r, 250));
 
     const after = await mine.current();
     expect(after).not.toBe(before);

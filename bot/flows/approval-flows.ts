@@ -1,0 +1,200 @@
+import { decideRequest, requestExemption, requestExtension, type Decision, type RequestRefusal } from '../../core/learning/approvals.js';
+import type { ComplianceResult } from '../../core/learning/compliance.js';
+import type { ExemptionRequest, ExtensionRequest, RequestKind } from '../../core/learning/types.js';
+import { whatsDue } from '../../core/learning/whats-due.js';
+import type { Person } from '../../core/people/types.js';
+import { todayInLondon } from '../../core/time/clock.js';
+import { formatLocalDate, londonDateOf, type LocalDate } from '../../core/time/local-date.js';
+import { approvalCard, type ApprovalCardView } from '../cards/approval-card.js';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { messageCard, notFoundCard } from '../cards/message-card.js';
+import { exemptionFormCard, extensionFormCard } from '../cards/request-forms.js';
+import type { LearnerBotServices, LearnerTurn } from '../learner-turn.js';
+import { sendCard } from '../send-card.js';
+
+type AnyRequest = ExtensionRequest | ExemptionRequest;
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${formatLocalDate(londonDateOf(date))} at ${time}`;
+}
+
+function complianceLine(compliance: ComplianceResult | undefined): string {
+  if (!compliance) return 'not known';
+  const s = compliance.summary;
+  return `${s.percent}% in date${s.overdue ? `, ${s.overdue} overdue` : ''}`;
+}
+
+/** Everything an approval card shows, reloaded from storage by id. */
+export async function approvalView(services: LearnerBotServices, kind: RequestKind, learnerId: string, request: AnyRequest): Promise<ApprovalCardView> {
+  const { learning } = services;
+  const [due, catalogue, decider] = await Promise.all([
+    whatsDue(learning, learnerId),
+    learning.catalogue.current(),
+    request.decidedBy ? learning.staff.getPerson(request.decidedBy) : Promise.resolve(undefined),
+  ]);
+  const learner = due.kind === 'ok' ? due.person : undefined;
+  const approvers = await Promise.all((request.approverIds ?? []).map((id) => learning.staff.getPerson(id)));
+  const extension = kind === 'extension' ? (request as ExtensionRequest) : undefined;
+  return {
+    kind,
+    requestId: request.id,
+    learnerId,
+    learnerName: learner?.name ?? learnerId,
+    topic: catalogue.subjectName(request.subjectId),
+    reason: request.reason,
+    requestedOn: when(request.requestedAt),
+    ...(extension ? { currentDue: formatLocalDate(extension.currentDueDate), requestedDate: formatLocalDate(extension.requestedDate) } : {}),
+    learnerCompliance: complianceLine(due.kind === 'ok' ? due.compliance : undefined),
+    state: request.state === 'approved' || request.state === 'declined' ? request.state : 'pending',
+    ...(decider ? { decidedByName: decider.name } : {}),
+    ...(request.decidedAt ? { decidedAt: when(request.decidedAt) } : {}),
+    ...(request.comment ? { comment: request.comment } : {}),
+    approverAadIds: approvers.flatMap((a) => (a?.aadObjectId ? [a.aadObjectId] : [])),
+  };
+}
+
+function refusalCard(refusal: RequestRefusal, subjectName: string, services: LearnerBotServices, kind: RequestKind): AdaptiveCard {
+  const title = kind === 'extension' ? "I couldn't send that extension request" : "I couldn't send that request";
+  const say = (line: string) => messageCard(title, [line, 'Nothing was sent.'], { tone: 'warning' });
+  switch (refusal.kind) {
+    case 'not-found':
+      return notFoundCard(services.supportContact);
+    case 'not-required':
+      return say(`${subjectName} is not required for your current roles, so there is nothing to ${kind === 'extension' ? 'extend' : 'exempt'}.`);
+    case 'exempt':
+      return say(`You are already exempt from ${subjectName}.`);
+    case 'nothing-due':
+      return say(`${subjectName} does not need renewing, so there is no date to extend.`);
+    case 'reason-required':
+      return say('A reason is required: say briefly why.');
+    case 'not-later':
+      return say(`The new date must be after the current due date, ${formatLocalDate(refusal.currentDueDate)}.`);
+    case 'too-late':
+      return say(`An extension can be at most ${refusal.maxMonths} months past the current due date (${formatLocalDate(refusal.currentDueDate)}): the latest date you can ask for is ${formatLocalDate(refusal.latest)}.`);
+    case 'already-open':
+      return say(`You already have an open ${kind} request for ${subjectName}; wait for its decision before asking again.`);
+    case 'no-approver':
+      return say(kind === 'extension' ? `You have no line manager on record to decide it. Please contact ${services.supportContact}.` : `No MLOG members are set up to decide it. Please contact ${services.supportContact}.`);
+  }
+}
+
+/** Sends the approval card to every approver and remembers where, so the message can be updated once decided. */
+async function sendToApprovers(services: LearnerBotServices, kind: RequestKind, learnerId: string, request: AnyRequest, approvers: Person[]): Promise<string[]> {
+  const card = approvalCard(await approvalView(services, kind, learnerId, request));
+  const told: string[] = [];
+  for (const approver of approvers) {
+    const result = await services.messenger.send(approver, card);
+    if (result.status === 'sent') {
+      told.push(approver.name);
+      await services.requests.rememberCard(kind, learnerId, request.id, { approverId: approver.id, activityId: result.delivered.activityId, reference: result.delivered.reference });
+    }
+  }
+  return told;
+}
+
+export async function showExtensionForm(turn: LearnerTurn, preselect: { subjectId?: string; requestedDate?: LocalDate; reason?: string } = {}): Promise<void> {
+  const due = await whatsDue(turn.services.learning, turn.staffId);
+  if (due.kind !== 'ok') return sendCard(turn.context, notFoundCard(turn.services.supportContact));
+  await sendCard(turn.context, extensionFormCard(due.compliance.items, due.catalogue, due.compliance.asOf, turn.services.approvals.policy.extensionMaxMonths, preselect));
+}
+
+export async function showExemptionForm(turn: LearnerTurn, preselect: { subjectId?: string; reason?: string } = {}): Promise<void> {
+  const due = await whatsDue(turn.services.learning, turn.staffId);
+  if (due.kind !== 'ok') return sendCard(turn.context, notFoundCard(turn.services.supportContact));
+  await sendCard(turn.context, exemptionFormCard(due.compliance.items, due.catalogue, preselect));
+}
+
+export async function submitExtension(turn: LearnerTurn, input: { subjectId: string; requestedDate: LocalDate; reason: string }): Promise<void> {
+  const { services } = turn;
+  const catalogue = await services.learning.catalogue.current();
+  const outcome = await requestExtension(services.approvals, turn.staffId, input);
+  if (outcome.kind !== 'requested') return sendCard(turn.context, refusalCard(outcome, catalogue.subjectName(input.subjectId), services, 'extension'));
+  const told = await sendToApprovers(services, 'extension', turn.staffId, outcome.request, outcome.approvers);
+  const who = outcome.approvers.map((a) => a.name).join(' and ');
+  await sendCard(
+    turn.context,
+    messageCard('Extension request sent', [
+      `${catalogue.subjectName(input.subjectId)}: from ${formatLocalDate(outcome.request.currentDueDate)} to ${formatLocalDate(input.requestedDate)}.`,
+      told.length > 0 ? `${told.join(' and ')} will decide; I'll tell you as soon as they do.` : `${who} will see it when they next open Mandatory Learning; I'll tell you the decision.`,
+    ], { tone: 'good' }),
+  );
+}
+
+export async function submitExemption(turn: LearnerTurn, input: { subjectId: string; reason: string }): Promise<void> {
+  const { services } = turn;
+  const catalogue = await services.learning.catalogue.current();
+  const outcome = await requestExemption(services.approvals, turn.staffId, input);
+  if (outcome.kind !== 'requested') return sendCard(turn.context, refusalCard(outcome, catalogue.subjectName(input.subjectId), services, 'exemption'));
+  await sendToApprovers(services, 'exemption', turn.staffId, outcome.request, outcome.approvers);
+  await sendCard(
+    turn.context,
+    messageCard('Sent to the MLOG', [
+      `Your request that ${catalogue.subjectName(input.subjectId)} is not relevant to your role has gone to the mandatory learning oversight group. An exemption is not guaranteed; I'll tell you what they decide.`,
+      'Until then, the topic stays due as before.',
+    ], { tone: 'good' }),
+  );
+}
+
+export type DecideAnswer = { card: AdaptiveCard; text: string };
+
+/**
+ * The decision itself, shared by Action.Execute and the Action.Submit fallback: the quick part
+ * (decide, answer the clicker) now; updating everyone's card and telling the learner after the answer.
+ */
+export async function decide(services: LearnerBotServices, actorId: string, kind: RequestKind, ids: { learnerId: string; requestId: string }, decision: Decision, comment?: string): Promise<DecideAnswer> {
+  const outcome = await decideRequest(services.approvals, kind, ids, actorId, decision, comment);
+  switch (outcome.kind) {
+    case 'not-found':
+    case 'forbidden': {
+      services.logger.warn({ event: 'approval.refused', actorId, kind, requestId: ids.requestId, reason: outcome.kind === 'forbidden' ? outcome.reason : 'not-found' }, 'decision refused');
+      const line = outcome.kind === 'forbidden' && outcome.reason === 'own-request' ? 'You cannot decide your own request.' : 'This request is not one you can decide.';
+      return { card: messageCard("You can't decide this", [line], { tone: 'attention' }), text: line };
+    }
+    case 'already-decided': {
+      const view = await approvalView(services, kind, ids.learnerId, outcome.request);
+      const verb = outcome.request.state === 'approved' ? 'approved' : 'declined';
+      const text = outcome.byYou ? `You already ${verb} this on ${view.decidedAt}.` : `Already ${verb} by ${outcome.deciderName} on ${view.decidedAt}.`;
+      return { card: approvalCard({ ...view, note: text }), text };
+    }
+    case 'decided': {
+      const view = await approvalView(services, kind, ids.learnerId, outcome.request);
+      const decidedCard = approvalCard(view);
+      services.background.run('approval.after-decision', () => afterDecision(services, kind, outcome.learner, outcome.request, decidedCard));
+      const text = `${outcome.request.state === 'approved' ? 'Approved' : 'Declined'}. ${outcome.learner.name} will be told.`;
+      return { card: approvalCard({ ...view, note: text }), text };
+    }
+  }
+}
+
+async function afterDecision(services: LearnerBotServices, kind: RequestKind, learner: Person, request: AnyRequest, decidedCard: AdaptiveCard): Promise<void> {
+  const delivered = await services.requests.deliveredCards(kind, learner.id, request.id);
+  await Promise.all(delivered.map((d) => services.messenger.update({ activityId: d.activityId, reference: d.reference as never }, decidedCard)));
+  const catalogue = await services.learning.catalogue.current();
+  const decider = request.decidedBy ? await services.learning.staff.getPerson(request.decidedBy) : undefined;
+  const subject = catalogue.subjectName(request.subjectId);
+  const approved = request.state === 'approved';
+  const lines =
+    kind === 'extension'
+      ? approved
+        ? [`Your extension for ${subject} was approved by ${decider?.name ?? 'your manager'}. It is now due on ${formatLocalDate((request as ExtensionRequest).requestedDate)}.`]
+        : [`Your extension for ${subject} was declined by ${decider?.name ?? 'your manager'}. It is still due on ${formatLocalDate((request as ExtensionRequest).currentDueDate)}.`]
+      : approved
+        ? [`The MLOG agreed that ${subject} is not required for your role: you are exempt. Decided by ${decider?.name ?? 'the MLOG'}.`]
+        : [`The MLOG decided that ${subject} is still required for your role. Decided by ${decider?.name ?? 'the MLOG'}.`];
+  if (request.comment) lines.push(`Their comment: “${request.comment}”`);
+  await services.messenger.send(learner, messageCard(approved ? `${kind === 'extension' ? 'Extension' : 'Exemption'} approved` : `${kind === 'extension' ? 'Extension' : 'Exemption'} declined`, lines, { tone: approved ? 'good' : 'warning' }));
+}
+
+/** Universal Actions refresh: whoever opens the card sees its current state. */
+export async function refreshCard(services: LearnerBotServices, kind: RequestKind, ids: { learnerId: string; requestId: string }): Promise<AdaptiveCard> {
+  const bundle = await services.learning.staff.getBundle(ids.learnerId);
+  const request = (kind === 'extension' ? bundle?.extensions : bundle?.exemptions)?.find((r) => r.id === ids.requestId);
+  if (!request) return messageCard('Request not found', ['This request no longer exists.']);
+  return approvalCard(await approvalView(services, kind, ids.learnerId, request));
+}
+
+export function todayFor(services: LearnerBotServices): LocalDate {
+  return todayInLondon(services.learning.clock);
+}
