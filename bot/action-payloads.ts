@@ -40,6 +40,17 @@ export const ACTION_PAYLOADS = {
   [VERBS.exemptionForm]: z.object({ verb: z.literal(VERBS.exemptionForm) }),
   [VERBS.extensionSubmit]: z.object({ verb: z.literal(VERBS.extensionSubmit), subjectId: id, requestedDate: date, reason: z.string().max(500) }),
   [VERBS.exemptionSubmit]: z.object({ verb: z.literal(VERBS.exemptionSubmit), subjectId: id, reason: z.string().max(1000) }),
+  [VERBS.teamPage]: z.object({ verb: z.literal(VERBS.teamPage), page: z.coerce.number().int().min(1).max(1000), filter: z.enum(['all', 'overdue']) }),
+  [VERBS.pendingRequests]: z.object({ verb: z.literal(VERBS.pendingRequests) }),
+  [VERBS.dnaForm]: z.object({ verb: z.literal(VERBS.dnaForm) }),
+  [VERBS.dnaSubmit]: z.object({
+    verb: z.literal(VERBS.dnaSubmit),
+    staffId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a staff id'),
+    subjectId: id,
+    sessionDate: date,
+    reason: z.string().trim().min(2, 'give the reason').max(500),
+    plan: optionalText(500),
+  }),
   /** The Action.Submit fallback of Approve/Decline, for clients without Universal Actions. */
   [VERBS.decide]: z.object({
     verb: z.literal(VERBS.decide),

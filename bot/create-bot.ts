@@ -13,7 +13,8 @@ import { registerApprovalInvokes } from './approval-invokes.js';
 import { clean } from '../server/logger.js';
 import { parseAction } from './action-payloads.js';
 import { messageCard, notFoundCard } from './cards/message-card.js';
-import { ACTION_ROUTES, INTENT_ROUTES } from './learner-routes.js';
+import { ACTION_ROUTES, INTENT_ROUTES, MANAGER_ROUTES } from './learner-routes.js';
+import { understandManager } from './language/manager-language.js';
 import type { LearnerBotServices, LearnerTurn } from './learner-turn.js';
 import { understand } from './language/understand.js';
 import { createMessenger } from './proactive.js';
@@ -139,12 +140,12 @@ export function createBot(deps: BotDeps): Bot {
         }
       } else {
         const catalogue = await deps.learning.catalogue.current();
-        const understanding = understand(context.activity.text ?? '', {
-          subjects: catalogue.catalogue.subjects,
-          topics: catalogue.catalogue.topics,
-          today: todayInLondon(deps.learning.clock),
-        });
-        await INTENT_ROUTES[understanding.intent](turn, understanding as never);
+        const text = context.activity.text ?? '';
+        const languageContext = { subjects: catalogue.catalogue.subjects, topics: catalogue.catalogue.topics, today: todayInLondon(deps.learning.clock) };
+        const understanding = understand(text, languageContext);
+        const managerAsk = understandManager(text, languageContext, understanding.intent);
+        if (managerAsk) await MANAGER_ROUTES[managerAsk.intent](turn, managerAsk as never);
+        else await INTENT_ROUTES[understanding.intent](turn, understanding as never);
       }
     }
     await saving;

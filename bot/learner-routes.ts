@@ -9,6 +9,8 @@ import { showSubjectStatus, showWhatsDue } from './flows/status-flows.js';
 import { askForSupport, backFromAbsence, speakUp } from './flows/support-flows.js';
 import { decide, showExemptionForm, showExtensionForm, submitExemption, submitExtension } from './flows/approval-flows.js';
 import type { Understanding } from './language/understand.js';
+import type { ManagerUnderstanding } from './language/manager-language.js';
+import { showClearedToWork, showDnaForm, showPendingRequests, showTeam, submitDna } from './flows/manager-flows.js';
 import type { LearnerTurn } from './learner-turn.js';
 import { cardActivity, sendCard } from './send-card.js';
 
@@ -29,6 +31,10 @@ export const ACTION_ROUTES: ActionRoutes = {
   [VERBS.exemptionForm]: (turn) => showExemptionForm(turn),
   [VERBS.extensionSubmit]: (turn, p) => submitExtension(turn, p),
   [VERBS.exemptionSubmit]: (turn, p) => submitExemption(turn, p),
+  [VERBS.teamPage]: (turn, p) => showTeam(turn, p.filter, p.page),
+  [VERBS.pendingRequests]: (turn) => showPendingRequests(turn),
+  [VERBS.dnaForm]: (turn) => showDnaForm(turn),
+  [VERBS.dnaSubmit]: (turn, p) => submitDna(turn, p),
   [VERBS.decide]: async (turn, p) => {
     const answer = await decide(turn.services, turn.staffId, p.kind, { requestId: p.requestId, learnerId: p.learnerId }, p.decision, p.comment);
     // Without Universal Actions the card is updated in place through the message it came from.
@@ -80,7 +86,22 @@ export const INTENT_ROUTES: IntentRoutes = {
     const catalogue = await turn.services.learning.catalogue.current();
     return sendCard(turn.context, feedbackCard(subject.subjectId, catalogue.subjectName(subject.subjectId)));
   },
-  'my-team': (turn) =>
-    sendCard(turn.context, messageCard('Your team', ["The manager's view in chat (your team's compliance, who is overdue, pending requests) is coming soon. For now, ask your team members to check **what's due**."])),
+  'my-team': (turn) => showTeam(turn, 'all'),
   unknown: (turn) => sendCard(turn.context, unknownCard()),
+};
+
+type ManagerRoutes = { [I in ManagerUnderstanding['intent']]: (turn: LearnerTurn, understanding: Extract<ManagerUnderstanding, { intent: I }>) => Promise<void> };
+
+/** What managers ask about their team. */
+export const MANAGER_ROUTES: ManagerRoutes = {
+  team: (turn, u) => showTeam(turn, u.filter),
+  'pending-requests': (turn) => showPendingRequests(turn),
+  'cleared-to-work': (turn, u) => showClearedToWork(turn, u.name),
+  'did-not-attend': (turn, u) =>
+    showDnaForm(turn, {
+      ...(u.name ? { name: u.name } : {}),
+      ...(u.subjects[0] ? { subjectId: u.subjects[0].subjectId } : {}),
+      ...(u.sessionDate ? { sessionDate: u.sessionDate } : {}),
+      ...(u.reason ? { reason: u.reason } : {}),
+    }),
 };

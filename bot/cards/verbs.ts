@@ -15,6 +15,7 @@ export const VERBS = {
   decide: 'decide-request',
   refreshRequest: 'refresh-request',
   teamPage: 'team-page',
+  pendingRequests: 'pending-requests',
   dnaForm: 'dna-form',
   dnaSubmit: 'dna-submit',
 } as const;

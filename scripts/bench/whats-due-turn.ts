@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { generateOrganisation } from '../../core/demo/generate-organisation.js';
 import { seedOrganisation } from '../../core/demo/seed-store.js';
@@ -12,6 +10,7 @@ import { startAzurite } from '../../server/dev/azurite.js';
 import { createLogger } from '../../server/logger.js';
 import { startEchoBot } from './echo-bot.js';
 import { ms, summarise } from './stats.js';
+import { startSink } from './sink.js';
 
 /**
  * `npm run bench:whats-due`: the "what's due" turn (HTTP activity in → card out to the Bot Connector)
@@ -21,22 +20,6 @@ import { ms, summarise } from './stats.js';
 const { values } = parseArgs({ options: { staff: { type: 'string', default: '25000' }, requests: { type: 'string', default: '1000' }, warmup: { type: 'string', default: '100' } } });
 const today = localDate('2026-11-21');
 const aadObjectId = '30000000-0000-4000-8000-000000000003';
-
-async function startSink(): Promise<{ url: string; count: () => number; close(): Promise<void> }> {
-  let received = 0;
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      received++;
-      // restify patches ServerResponse.writeHead so that it no longer returns the response.
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end('{"id":"1"}');
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, count: () => received, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 function activity(serviceUrl: string, text: string, n: number) {
   return JSON.stringify({

@@ -163,9 +163,20 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
     expect(due).toContain('1 exempt');
   });
 
+  it("when a manager has named a delegate, then the delegate may decide the team's requests", async () => {
+    const megan = (await app.services.staff.getPerson('E9000021'))!;
+    await app.services.staff.savePerson({ ...megan, approvalDelegateIds: ['E9000023'] });
+    await say(ISAIAH, 'hello');
+    await press(ALEX, { verb: 'extension-submit', subjectId: 'ig', requestedDate: '2027-01-20', reason: 'Course full until January' });
+    const request = (await app.services.staff.getBundle(ALEX_ID))!.extensions.find((e) => e.subjectId === 'ig')!;
+    const answer = await execute(ISAIAH, 'decide-request', { verb: 'decide-request', kind: 'extension', requestId: request.id, learnerId: ALEX_ID, decision: 'decline', comment: 'Please book the December session' });
+    expect(cardText(answer.body.value)).toContain('Declined. Alex Wilber will be told.');
+    expect((await app.services.staff.getBundle(ALEX_ID))!.extensions.find((e) => e.subjectId === 'ig')).toMatchObject({ state: 'declined', decidedBy: 'E9000023' });
+  });
+
   it('when a decision is refused as a forged button, then it is logged and audited nowhere as a decision', async () => {
     const trail = await app.services.staff.auditTrail(ALEX_ID);
-    expect(trail.map((e) => e.action).sort()).toEqual(['exemption.approved', 'exemption.requested', 'extension.approved', 'extension.requested']);
+    expect(trail.map((e) => e.action).sort()).toEqual(['exemption.approved', 'exemption.requested', 'extension.approved', 'extension.declined', 'extension.requested', 'extension.requested']);
     for (const entry of trail) expect(entry).toMatchObject({ at: expect.any(String), actorId: expect.any(String), personId: ALEX_ID });
   });
 });
