@@ -169,7 +169,7 @@ export async function decide(services: LearnerBotServices, actorId: string, kind
 }
 
 async function afterDecision(services: LearnerBotServices, kind: RequestKind, learner: Person, request: AnyRequest, decidedCard: AdaptiveCard): Promise<void> {
-  const delivered = await services.requests.deliveredCards(kind, learner.id, request.id);
+  const delivered = await services.requests.deliveredCards(kind, learner.id, request.id, request.approverIds ?? []);
   await Promise.all(delivered.map((d) => services.messenger.update({ activityId: d.activityId, reference: d.reference as never }, decidedCard)));
   const catalogue = await services.learning.catalogue.current();
   const decider = request.decidedBy ? await services.learning.staff.getPerson(request.decidedBy) : undefined;

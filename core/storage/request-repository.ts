@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { RequestKind } from '../learning/types.js';
-import type { TableStore } from './table-store.js';
+import { getEntityOrUndefined, type TableStore } from './table-store.js';
 
 export type { RequestKind };
 
@@ -41,14 +41,10 @@ export class RequestRepository {
     await this.staff.upsertEntity({ partitionKey: learnerId, rowKey: cardKey(kind, requestId, card.approverId), data: JSON.stringify(card) }, 'Replace');
   }
 
-  async deliveredCards(kind: RequestKind, learnerId: string, requestId: string): Promise<DeliveredCard[]> {
-    const prefix = `card-${kind}|${requestId}|`;
-    const cards: DeliveredCard[] = [];
-    const rows = this.staff.listEntities<JsonRow>({
-      queryOptions: { filter: odata`PartitionKey eq ${learnerId} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}` },
-    });
-    for await (const row of rows) cards.push(JSON.parse(row.data) as DeliveredCard);
-    return cards;
+  /** The cards sent for a request: one point read per approver (a range query would scan on Azurite). */
+  async deliveredCards(kind: RequestKind, learnerId: string, requestId: string, approverIds: readonly string[]): Promise<DeliveredCard[]> {
+    const rows = await Promise.all(approverIds.map((approverId) => getEntityOrUndefined<JsonRow>(this.staff, learnerId, cardKey(kind, requestId, approverId))));
+    return rows.flatMap((row) => (row ? [JSON.parse(row.data) as DeliveredCard] : []));
   }
 
   async addToInbox(approverIds: readonly string[], item: InboxItem): Promise<void> {
