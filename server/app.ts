@@ -3,18 +3,20 @@ import { createBot } from '../bot/create-bot.js';
 import type { AppConfig } from './config.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createServices, type Services } from './services.js';
+import { startReminders, type RunningReminders } from './reminders.js';
 import type { Clock } from '../core/time/clock.js';
 
 export interface RunningApp {
   server: RunningServer;
   services: Services;
+  reminders: RunningReminders;
   stop(): Promise<void>;
 }
 
 /** Composition root: storage, use cases, the bot and the HTTP server, wired from one configuration. */
 export async function startApp(config: AppConfig, logger: Logger, options: { clock?: Clock; services?: Services } = {}): Promise<RunningApp> {
   const services = options.services ?? createServices(config, options.clock);
-  await services.store.ensureTables();
+  await services.ensureStorage();
   const bot = createBot({
     learning: services.learning,
     directory: services.directory,
@@ -29,12 +31,15 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     identity: config.bot,
   });
   const server = await startHttpServer(config, bot, logger);
+  const reminders = startReminders(config, services, bot.adapter, logger);
   logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');
   return {
     server,
     services,
+    reminders,
     stop: async () => {
       await server.close();
+      await reminders.stop();
       await bot.background.drain();
       logger.info({ event: 'server.stopped' }, 'server stopped');
     },

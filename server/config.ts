@@ -1,6 +1,8 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 import type { ApprovalPolicy } from '../core/learning/approvals.js';
 import type { ComplianceRules } from '../core/learning/compliance.js';
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../core/reminders/reminder-settings.js';
 import type { StorageConnection } from '../core/storage/table-store.js';
 
 /**
@@ -46,6 +48,17 @@ export const ENV_SCHEMA = z.object({
   COMPLIANCE_THRESHOLD: intFrom(80, 1, 100),
   EXTENSION_MAX_MONTHS: intFrom(3, 1, 24),
   EXTENSION_REASON_REQUIRED: z.enum(['true', 'false']).default('true'),
+  REMINDER_SCHEDULE: z.string().min(1).default('5 * * * *'),
+  REMINDER_WORKERS: intFrom(1, 0, 16),
+  REMINDER_THRESHOLDS: z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'days, comma-separated, e.g. 30,14,7,1').default('30,14,7,1'),
+  REMINDER_OVERDUE_EVERY_DAYS: intFrom(7, 0, 90),
+  REMINDER_MAX_ATTEMPTS: intFrom(6, 1, 20),
+  REMINDER_VISIBILITY_SECONDS: intFrom(300, 1, 3600),
+  WORKING_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM-HH:MM').default('08:00-18:00'),
+  WORKING_DAYS: z.string().regex(/^[0-6](,[0-6])*$/, 'days of week 0–6 (0 = Sunday), comma-separated').default('1,2,3,4,5'),
+  DIGEST_DAY: intFrom(1, 0, 6),
+  SEND_RATE_PER_SECOND: intFrom(50, 1, 1000),
+  SEND_RATE_PER_CONVERSATION: intFrom(7, 1, 7),
   ORGANISATION_NAME: z.string().min(1).default('Avon Vale NHS Foundation Trust'),
   SUPPORT_CONTACT: z.string().min(1).default('your learning and development team'),
   /** Set by Azure App Service; its presence means "this is not a developer's machine". */
@@ -69,6 +82,7 @@ export interface AppConfig {
   rules: ComplianceRules;
   complianceThreshold: number;
   approvals: ApprovalPolicy;
+  reminders: { settings: ReminderSettings; schedule: string | undefined; workers: number; visibilityTimeoutSeconds: number };
   organisationName: string;
   supportContact: string;
 }
@@ -107,6 +121,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!production && e.MICROSOFT_APP_ID) {
     problems.push('MICROSOFT_APP_ID is set but APP_MODE is development: set APP_MODE=production to run as a registered bot');
   }
+  if (e.REMINDER_SCHEDULE !== 'off') {
+    try {
+      new Cron(e.REMINDER_SCHEDULE, { paused: true, timezone: 'Europe/London' }).stop();
+    } catch {
+      problems.push(`REMINDER_SCHEDULE: "${e.REMINDER_SCHEDULE}" is not a cron pattern (or "off")`);
+    }
+  }
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   if (!production && !LOOPBACK.has(host)) {
     problems.push(`development mode listens on loopback only; HOST=${host} is refused`);
@@ -142,6 +163,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     rules: { dueSoonDays: e.DUE_SOON_DAYS, newStarterWeeks: e.NEW_STARTER_WEEKS, returnFromAbsenceDays: e.RETURN_FROM_ABSENCE_DAYS },
     complianceThreshold: e.COMPLIANCE_THRESHOLD,
+    reminders: {
+      settings: {
+        ...DEFAULT_REMINDER_SETTINGS,
+        thresholds: e.REMINDER_THRESHOLDS.split(',').map(Number),
+        overdueEveryDays: e.REMINDER_OVERDUE_EVERY_DAYS,
+        maxAttempts: e.REMINDER_MAX_ATTEMPTS,
+        workingHours: { start: e.WORKING_HOURS.slice(0, 5), end: e.WORKING_HOURS.slice(6, 11), days: e.WORKING_DAYS.split(',').map(Number) },
+        digestDay: e.DIGEST_DAY,
+        globalPerSecond: e.SEND_RATE_PER_SECOND,
+        perConversationPerSecond: e.SEND_RATE_PER_CONVERSATION,
+      },
+      schedule: e.REMINDER_SCHEDULE === 'off' ? undefined : e.REMINDER_SCHEDULE,
+      workers: e.REMINDER_WORKERS,
+      visibilityTimeoutSeconds: e.REMINDER_VISIBILITY_SECONDS,
+    },
     approvals: { extensionMaxMonths: e.EXTENSION_MAX_MONTHS, reasonRequired: e.EXTENSION_REASON_REQUIRED === 'true' },
     organisationName: e.ORGANISATION_NAME,
     supportContact: e.SUPPORT_CONTACT,

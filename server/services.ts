@@ -8,6 +8,12 @@ import { ConcernRepository, FeedbackRepository } from '../core/storage/subject-l
 import { TableStore } from '../core/storage/table-store.js';
 import { TeamRepository } from '../core/storage/team-repository.js';
 import { RequestRepository } from '../core/storage/request-repository.js';
+import { LedgerRepository } from '../core/storage/ledger-repository.js';
+import { LeaseRepository } from '../core/storage/lease-repository.js';
+import { RunRepository } from '../core/storage/run-repository.js';
+import { JsonQueue, queueName } from '../core/storage/reminder-queue.js';
+import type { QueuedReminder } from '../core/reminders/planner.js';
+import type { DeadLetter } from '../bot/reminders/reminder-sender.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import type { AppConfig } from './config.js';
 
@@ -21,7 +27,14 @@ export interface Services {
   catalogue: CatalogueRepository;
   conversations: ConversationRepository;
   requests: RequestRepository;
+  ledger: LedgerRepository;
+  leases: LeaseRepository;
+  runs: RunRepository;
+  reminderQueue: JsonQueue<QueuedReminder>;
+  deadLetters: JsonQueue<DeadLetter>;
   learning: LearningDeps;
+  /** Creates every table and queue that does not exist yet. */
+  ensureStorage(): Promise<void>;
 }
 
 export function createServices(config: AppConfig, clock: Clock = systemClock): Services {
@@ -29,8 +42,18 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
   const staff = new StaffRepository(store);
   const summaries = new SummaryRepository(store);
   const catalogue = new CatalogueRepository(store);
+  const reminderQueue = new JsonQueue<QueuedReminder>(config.storage.connection, queueName(config.storage.tablePrefix, 'reminders'));
+  const deadLetters = new JsonQueue<DeadLetter>(config.storage.connection, queueName(config.storage.tablePrefix, 'reminders-dead'));
   return {
     store,
+    ledger: new LedgerRepository(store),
+    leases: new LeaseRepository(store),
+    runs: new RunRepository(store),
+    reminderQueue,
+    deadLetters,
+    ensureStorage: async () => {
+      await Promise.all([store.ensureTables(), reminderQueue.ensure(), deadLetters.ensure()]);
+    },
     staff,
     directory: new DirectoryRepository(store),
     teams: new TeamRepository(store),

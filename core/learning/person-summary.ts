@@ -21,8 +21,17 @@ export interface PersonSummary {
   category: string;
   roleIds: string[];
   managerIds: string[];
+  /** For reaching the person in Teams (their stored conversation is keyed by it). */
+  aadObjectId?: string;
+  /** Absences as stored, so a reader can tell who is away on any day. */
+  absences: { from: LocalDate; to?: LocalDate }[];
   computedOn: LocalDate;
   items: SummaryItem[];
+}
+
+/** Is the person away on this day (an absence covers it)? */
+export function isAbsentOn(summary: Pick<PersonSummary, 'absences'>, date: LocalDate): boolean {
+  return summary.absences.some((a) => a.from <= date && (a.to === undefined || a.to >= date));
 }
 
 export function summaryOf(person: Person, result: ComplianceResult): PersonSummary {
@@ -34,6 +43,8 @@ export function summaryOf(person: Person, result: ComplianceResult): PersonSumma
     category: person.category,
     roleIds: [...new Set(result.items.flatMap((i) => i.roleIds))].sort(),
     managerIds: person.managerIds,
+    ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+    absences: person.absences.map((a) => ({ from: a.from, ...(a.to ? { to: a.to } : {}) })),
     computedOn: result.asOf,
     items: result.items.map((item) => ({
       subjectId: item.subjectId,

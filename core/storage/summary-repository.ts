@@ -15,6 +15,8 @@ type SummaryEntity = {
   category: string;
   roleIds: string;
   managerIds: string;
+  aadObjectId?: string;
+  absences?: string;
   computedOn: string;
   items: string;
 };
@@ -29,6 +31,8 @@ function toEntity(summary: PersonSummary): SummaryEntity {
     category: summary.category,
     roleIds: summary.roleIds.join(','),
     managerIds: summary.managerIds.join(','),
+    ...(summary.aadObjectId ? { aadObjectId: summary.aadObjectId } : {}),
+    ...(summary.absences.length ? { absences: summary.absences.map((a) => `${a.from}:${a.to ?? ''}`).join(';') } : {}),
     computedOn: summary.computedOn,
     items: encodeSummaryItems(summary.items),
   };
@@ -43,6 +47,13 @@ function fromEntity(entity: SummaryEntity): PersonSummary {
     category: entity.category,
     roleIds: entity.roleIds ? entity.roleIds.split(',') : [],
     managerIds: entity.managerIds ? entity.managerIds.split(',') : [],
+    ...(entity.aadObjectId ? { aadObjectId: entity.aadObjectId } : {}),
+    absences: entity.absences
+      ? entity.absences.split(';').map((part) => {
+          const [from = '', to = ''] = part.split(':');
+          return { from: from as LocalDate, ...(to ? { to: to as LocalDate } : {}) };
+        })
+      : [],
     computedOn: entity.computedOn as LocalDate,
     items: decodeSummaryItems(entity.items),
   };

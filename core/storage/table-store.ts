@@ -12,7 +12,7 @@ export interface TableStoreOptions {
   tablePrefix: string;
 }
 
-export const TABLE_NAMES = ['staff', 'directory', 'teams', 'summaries', 'catalogue', 'conversations', 'feedback', 'concerns', 'approvals'] as const;
+export const TABLE_NAMES = ['staff', 'directory', 'teams', 'summaries', 'catalogue', 'conversations', 'feedback', 'concerns', 'approvals', 'ledger', 'leases', 'runs'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 function isInsecure(connection: StorageConnection): boolean {

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
   const services = createServices(config);
   if (values.reset) await services.store.dropTables();
-  await services.store.ensureTables();
+  await services.ensureStorage();
   const today = values.today ? localDate(values.today) : todayInLondon(systemClock);
   const generatedAt = performance.now();
   const organisation = generateOrganisation({ staff, today });

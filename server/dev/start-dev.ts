@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   if (config.mode !== 'development') throw new Error('npm start runs the development setup; for production use `npm run start:prod`.');
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = createServices(config);
-  await services.store.ensureTables();
+  await services.ensureStorage();
 
   if ((await services.catalogue.version()) === undefined) {
     const today = todayInLondon(systemClock);

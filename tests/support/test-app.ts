@@ -26,6 +26,8 @@ export async function startTestApp(options: { env?: Env; staff?: number; seed?: 
     PORT: '0',
     LOG_LEVEL: 'silent',
     SUPPORT_CONTACT: 'the Learning and Development team (ext. 4321)',
+    REMINDER_SCHEDULE: 'off',
+    REMINDER_WORKERS: '0',
     ...options.env,
   });
   const app = await startApp(config, createLogger(config.logLevel), { clock: fixedClock(`${TEST_TODAY}T12:00:00Z`) });

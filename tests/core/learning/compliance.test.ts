@@ -1111,6 +1111,7 @@ describe('organisation report', () => {
       category: 'employee',
       roleIds: [],
       managerIds: [],
+      absences: [],
       computedOn: d('2026-11-01'),
       items,
     };

@@ -57,6 +57,8 @@ describe('SummaryRepository (Azurite)', () => {
       category: 'employee',
       roleIds: ['hca'],
       managerIds: ['M1', 'M2'],
+      aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      absences: i % 10 === 0 ? [{ from: localDate('2026-01-01'), to: localDate('2026-02-01') }, { from: localDate('2026-11-01') }] : [],
       computedOn: localDate('2026-11-21'),
       items: [
         { subjectId: 'fire-safety', level: 1, dueDate: localDate('2027-01-01'), validUntil: localDate('2027-01-01'), exempt: false, extended: false },

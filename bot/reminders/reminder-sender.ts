@@ -1,0 +1,200 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { CatalogueSource } from '../../core/learning/ports.js';
+import type { QueuedReminder } from '../../core/reminders/planner.js';
+import type { ReminderSettings } from '../../core/reminders/reminder-settings.js';
+import { isWorkingTime, nextWorkingTime } from '../../core/reminders/working-hours.js';
+import type { StoredConversation } from '../../core/storage/conversation-repository.js';
+import type { DeliveryState } from '../../core/storage/ledger-repository.js';
+import type { JsonQueue, QueuedMessage } from '../../core/storage/reminder-queue.js';
+import type { Clock } from '../../core/time/clock.js';
+import { reminderCard } from '../cards/reminder-cards.js';
+import { statusCodeOf } from '../proactive.js';
+import { cardActivity } from '../send-card.js';
+import { backoffMs, SendPacer } from './rate-limiter.js';
+
+export interface DeadLetter {
+  message: QueuedReminder;
+  reason: string;
+  statusCodes: number[];
+  at: string;
+}
+
+export interface SenderDeps {
+  queue: Pick<JsonQueue<QueuedReminder>, 'receive' | 'delete' | 'postpone'>;
+  deadLetters: Pick<JsonQueue<DeadLetter>, 'send'>;
+  ledger: {
+    get(jobId: string): Promise<{ status: DeliveryState } | undefined>;
+    record(jobId: string, outcome: { status: DeliveryState; attempts: number; statusCodes: number[]; lastError?: string; sentAt?: string }): Promise<void>;
+  };
+  conversations: { getPersonal(aadObjectId: string): Promise<StoredConversation | undefined>; markStale(aadObjectId: string, now: Date): Promise<void> };
+  adapter: CloudAdapter;
+  appId: string | undefined;
+  catalogue: CatalogueSource;
+  clock: Clock;
+  settings: ReminderSettings;
+  logger: Logger;
+  /** How long a received message stays hidden; if its worker dies, it is redelivered after this. */
+  visibilityTimeoutSeconds?: number;
+  /** Jobs handled at once by this worker. */
+  concurrency?: number;
+  idleWaitMs?: number;
+}
+
+export interface SenderStats {
+  sent: number;
+  duplicatesSkipped: number;
+  stale: number;
+  unreachable: number;
+  dead: number;
+  retries: number;
+  postponed: number;
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers;
+  const value = headers?.get?.('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(value) - Date.now());
+}
+
+const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
+
+/**
+ * A reminder sender: takes jobs off the queue, sends each through botbuilder's proactive messaging
+ * with the stored conversation reference, paced to Teams' limits, and records every outcome in the
+ * ledger before deleting the message. Only a crash between the connector accepting a message and
+ * the ledger recording it can repeat a reminder: that window is the messages in flight.
+ */
+export class ReminderSender {
+  readonly stats: SenderStats = { sent: 0, duplicatesSkipped: 0, stale: 0, unreachable: 0, dead: 0, retries: 0, postponed: 0 };
+  private readonly pacer: SendPacer;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly references = new Map<string, StoredConversation | null>();
+
+  constructor(private readonly deps: SenderDeps) {
+    this.pacer = new SendPacer(deps.settings.globalPerSecond, deps.settings.perConversationPerSecond);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops taking jobs and waits for the ones in hand. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await Promise.all([...this.inFlight]);
+  }
+
+  private async run(): Promise<void> {
+    const concurrency = this.deps.concurrency ?? 32;
+    const visibility = this.deps.visibilityTimeoutSeconds ?? 300;
+    let idle = 0;
+    while (this.running) {
+      const room = concurrency - this.inFlight.size;
+      if (room <= 0) {
+        await Promise.race(this.inFlight);
+        continue;
+      }
+      let messages: QueuedMessage<QueuedReminder>[] = [];
+      try {
+        messages = await this.deps.queue.receive(Math.min(32, room), visibility);
+      } catch (error) {
+        this.deps.logger.warn({ event: 'reminders.receive-failed', err: { message: (error as Error).message } }, 'queue receive failed');
+      }
+      if (messages.length === 0) {
+        idle = Math.min(idle + 1, 8);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(this.deps.idleWaitMs ?? 200, 25 * 2 ** idle)));
+        continue;
+      }
+      idle = 0;
+      for (const message of messages) {
+        const work: Promise<void> = this.handle(message)
+          .catch((error: unknown) => this.deps.logger.error({ event: 'reminders.job-failed', err: { message: (error as Error).message } }, 'job failed; it will be redelivered'))
+          .finally(() => this.inFlight.delete(work));
+        this.inFlight.add(work);
+      }
+    }
+  }
+
+  private async reference(aadObjectId: string): Promise<StoredConversation | undefined> {
+    if (this.references.has(aadObjectId)) return this.references.get(aadObjectId) ?? undefined;
+    const stored = await this.deps.conversations.getPersonal(aadObjectId);
+    if (this.references.size > 100_000) this.references.clear();
+    this.references.set(aadObjectId, stored ?? null);
+    return stored;
+  }
+
+  private async handle(message: QueuedMessage<QueuedReminder>): Promise<void> {
+    const { job } = message.body;
+    const now = this.deps.clock.now();
+    if (!isWorkingTime(now, this.deps.settings.workingHours)) {
+      const at = nextWorkingTime(now, this.deps.settings.workingHours);
+      await this.deps.queue.postpone(message, (at.getTime() - now.getTime()) / 1000);
+      this.stats.postponed++;
+      return;
+    }
+    // A first delivery of a first enqueue cannot have been sent; anything else checks the ledger.
+    if (message.dequeueCount > 1 || message.body.requeued) {
+      const entry = await this.deps.ledger.get(job.id);
+      if (entry && entry.status !== 'planned') {
+        this.stats.duplicatesSkipped++;
+        await this.deps.queue.delete(message);
+        return;
+      }
+    }
+    const conversation = await this.reference(job.aadObjectId);
+    if (!conversation || conversation.staleSince) {
+      this.stats.unreachable++;
+      await this.finish(message, { status: 'unreachable', attempts: 0, statusCodes: [], lastError: conversation ? 'conversation marked stale' : 'no conversation with the bot' });
+      return;
+    }
+    const catalogue = await this.deps.catalogue.current();
+    const activity = { ...cardActivity(reminderCard(job, catalogue, this.deps.clock)), channelData: { notification: { alert: true }, mlJobId: job.id } };
+    const codes: number[] = [];
+    for (let attempt = 1; ; attempt++) {
+      await this.pacer.take(conversation.conversationId);
+      try {
+        await this.deps.adapter.continueConversationAsync(this.deps.appId ?? '', conversation.reference as Partial<ConversationReference>, async (context) => {
+          await context.sendActivity(activity);
+        });
+        codes.push(201);
+        this.stats.sent++;
+        await this.finish(message, { status: 'sent', attempts: attempt, statusCodes: codes, sentAt: this.deps.clock.now().toISOString() });
+        return;
+      } catch (error) {
+        const status = statusCodeOf(error) ?? 0;
+        codes.push(status);
+        if (status === 403 || status === 404) {
+          await this.deps.conversations.markStale(job.aadObjectId, this.deps.clock.now());
+          this.references.set(job.aadObjectId, { ...conversation, staleSince: this.deps.clock.now().toISOString() });
+          this.stats.stale++;
+          await this.finish(message, { status: 'stale', attempts: attempt, statusCodes: codes, lastError: `Teams answered ${status}: not reachable in Teams` });
+          return;
+        }
+        if (attempt >= this.deps.settings.maxAttempts || (status !== 0 && !RETRYABLE.has(status))) {
+          const reason = `gave up after ${attempt} attempts; last answer ${status || (error as Error).message}`;
+          this.stats.dead++;
+          await this.deps.deadLetters.send({ message: message.body, reason, statusCodes: codes, at: this.deps.clock.now().toISOString() });
+          await this.finish(message, { status: 'dead', attempts: attempt, statusCodes: codes, lastError: reason });
+          return;
+        }
+        this.stats.retries++;
+        const wait = status === 429 ? (retryAfterMs(error) ?? 1000) : backoffMs(attempt);
+        if (status === 429) this.pacer.holdUntil(performance.now() + wait);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private async finish(message: QueuedMessage<QueuedReminder>, outcome: { status: DeliveryState; attempts: number; statusCodes: number[]; lastError?: string; sentAt?: string }): Promise<void> {
+    await this.deps.ledger.record(message.body.job.id, outcome);
+    await this.deps.queue.delete(message);
+  }
+}
