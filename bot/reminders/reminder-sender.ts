@@ -79,6 +79,10 @@ export class ReminderSender {
     this.pacer = new SendPacer(deps.settings.globalPerSecond, deps.settings.perConversationPerSecond);
   }
 
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
