@@ -31,7 +31,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     identity: config.bot,
   });
   const server = await startHttpServer(config, bot, logger);
-  const reminders = startReminders(config, services, bot.adapter, logger);
+  const reminders = startReminders(config, services, logger);
   logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');
   return {
     server,

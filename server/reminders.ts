@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import type { CloudAdapter } from 'botbuilder';
+import { ConnectorPool } from '../bot/reminders/connector-pool.js';
+import { SendPacer } from '../bot/reminders/rate-limiter.js';
 import type { Logger } from 'pino';
 import { runPlanner, type PlannerDeps, type PlannerOutcome } from '../core/reminders/planner.js';
 import { ReminderSender } from '../bot/reminders/reminder-sender.js';
@@ -25,19 +26,19 @@ export function plannerDeps(config: AppConfig, services: Services): PlannerDeps 
   };
 }
 
-export function createSender(config: AppConfig, services: Services, adapter: CloudAdapter, logger: Logger): ReminderSender {
+export function createSender(config: AppConfig, services: Services, connectors: ConnectorPool, logger: Logger, pacer?: SendPacer): ReminderSender {
   return new ReminderSender({
     queue: services.reminderQueue,
     deadLetters: services.deadLetters,
     ledger: services.ledger,
     conversations: services.conversations,
-    adapter,
-    appId: config.bot?.appId,
+    connectors,
     catalogue: services.catalogue,
     clock: services.learning.clock,
     settings: config.reminders.settings,
     logger,
     visibilityTimeoutSeconds: config.reminders.visibilityTimeoutSeconds,
+    ...(pacer ? { pacer } : {}),
   });
 }
 
@@ -51,7 +52,7 @@ export interface RunningReminders {
  * The reminder machinery of one instance: the planner on its schedule (only the lease holder plans)
  * and this instance's senders. Any number of instances can run it side by side.
  */
-export function startReminders(config: AppConfig, services: Services, adapter: CloudAdapter, logger: Logger): RunningReminders {
+export function startReminders(config: AppConfig, services: Services, logger: Logger): RunningReminders {
   const holder = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const deps = plannerDeps(config, services);
   const runPlannerNow = async () => {
@@ -64,7 +65,9 @@ export function startReminders(config: AppConfig, services: Services, adapter: C
         runPlannerNow().catch((error: unknown) => logger.error({ event: 'reminders.plan-failed', err: { message: (error as Error).message } }, 'planning failed'));
       })
     : undefined;
-  const senders = Array.from({ length: config.reminders.workers }, () => createSender(config, services, adapter, logger));
+  const connectors = new ConnectorPool(config.bot);
+  const pacer = new SendPacer(config.reminders.settings.globalPerSecond, config.reminders.settings.perConversationPerSecond);
+  const senders = Array.from({ length: config.reminders.workers }, () => createSender(config, services, connectors, logger, pacer));
   for (const sender of senders) sender.start();
   return {
     runPlannerNow,

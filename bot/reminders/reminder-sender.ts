@@ -1,7 +1,9 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
+import type { ConnectorPool } from './connector-pool.js';
 import type { Logger } from 'pino';
 import type { CatalogueSource } from '../../core/learning/ports.js';
-import type { QueuedReminder } from '../../core/reminders/planner.js';
+import { JOBS_PER_MESSAGE, type QueuedReminder } from '../../core/reminders/planner.js';
+import type { ReminderJob } from '../../core/reminders/reminder-job.js';
 import type { ReminderSettings } from '../../core/reminders/reminder-settings.js';
 import { isWorkingTime, nextWorkingTime } from '../../core/reminders/working-hours.js';
 import type { StoredConversation } from '../../core/storage/conversation-repository.js';
@@ -14,7 +16,7 @@ import { cardActivity } from '../send-card.js';
 import { backoffMs, SendPacer } from './rate-limiter.js';
 
 export interface DeadLetter {
-  message: QueuedReminder;
+  job: ReminderJob;
   reason: string;
   statusCodes: number[];
   at: string;
@@ -28,16 +30,17 @@ export interface SenderDeps {
     record(jobId: string, outcome: { status: DeliveryState; attempts: number; statusCodes: number[]; lastError?: string; sentAt?: string }): Promise<void>;
   };
   conversations: { getPersonal(aadObjectId: string): Promise<StoredConversation | undefined>; markStale(aadObjectId: string, now: Date): Promise<void> };
-  adapter: CloudAdapter;
-  appId: string | undefined;
+  connectors: Pick<ConnectorPool, 'send'>;
   catalogue: CatalogueSource;
   clock: Clock;
   settings: ReminderSettings;
   logger: Logger;
   /** How long a received message stays hidden; if its worker dies, it is redelivered after this. */
   visibilityTimeoutSeconds?: number;
-  /** Jobs handled at once by this worker. */
+  /** Jobs handled at once by this worker (a multiple of the jobs in one queue message). */
   concurrency?: number;
+  /** Shared by every sender of a process, so together they keep to the rate. */
+  pacer?: SendPacer;
   idleWaitMs?: number;
 }
 
@@ -62,8 +65,8 @@ function retryAfterMs(error: unknown): number | undefined {
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 
 /**
- * A reminder sender: takes jobs off the queue, sends each through botbuilder's proactive messaging
- * with the stored conversation reference, paced to Teams' limits, and records every outcome in the
+ * A reminder sender: takes jobs off the queue, sends each through botbuilder's Bot Connector client
+ * (proactive messaging) to the stored conversation reference, paced to Teams' limits, and records every outcome in the
  * ledger before deleting the message. Only a crash between the connector accepting a message and
  * the ledger recording it can repeat a reminder: that window is the messages in flight.
  */
@@ -73,14 +76,16 @@ export class ReminderSender {
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private jobsInFlight = 0;
   private readonly references = new Map<string, StoredConversation | null>();
 
   constructor(private readonly deps: SenderDeps) {
-    this.pacer = new SendPacer(deps.settings.globalPerSecond, deps.settings.perConversationPerSecond);
+    this.pacer = deps.pacer ?? new SendPacer(deps.settings.globalPerSecond, deps.settings.perConversationPerSecond);
   }
 
+  /** Jobs received and not yet finished: what a crash right now could leave sent but unrecorded. */
   get inFlightCount(): number {
-    return this.inFlight.size;
+    return this.jobsInFlight;
   }
 
   start(): void {
@@ -97,18 +102,19 @@ export class ReminderSender {
   }
 
   private async run(): Promise<void> {
-    const concurrency = this.deps.concurrency ?? 32;
+    const concurrency = this.deps.concurrency ?? 64;
     const visibility = this.deps.visibilityTimeoutSeconds ?? 300;
     let idle = 0;
     while (this.running) {
-      const room = concurrency - this.inFlight.size;
-      if (room <= 0) {
+      // Room is counted in jobs; a queue message carries up to JOBS_PER_MESSAGE of them.
+      const room = concurrency - this.jobsInFlight;
+      if (room < JOBS_PER_MESSAGE && this.inFlight.size > 0) {
         await Promise.race(this.inFlight);
         continue;
       }
       let messages: QueuedMessage<QueuedReminder>[] = [];
       try {
-        messages = await this.deps.queue.receive(Math.min(32, room), visibility);
+        messages = await this.deps.queue.receive(Math.max(1, Math.floor(room / JOBS_PER_MESSAGE)), visibility);
       } catch (error) {
         this.deps.logger.warn({ event: 'reminders.receive-failed', err: { message: (error as Error).message } }, 'queue receive failed');
       }
@@ -119,9 +125,13 @@ export class ReminderSender {
       }
       idle = 0;
       for (const message of messages) {
+        this.jobsInFlight += message.body.jobs.length;
         const work: Promise<void> = this.handle(message)
-          .catch((error: unknown) => this.deps.logger.error({ event: 'reminders.job-failed', err: { message: (error as Error).message } }, 'job failed; it will be redelivered'))
-          .finally(() => this.inFlight.delete(work));
+          .catch((error: unknown) => this.deps.logger.error({ event: 'reminders.batch-failed', err: { message: (error as Error).message } }, 'batch failed; it will be redelivered'))
+          .finally(() => {
+            this.inFlight.delete(work);
+            this.jobsInFlight -= message.body.jobs.length;
+          });
         this.inFlight.add(work);
       }
     }
@@ -136,27 +146,31 @@ export class ReminderSender {
   }
 
   private async handle(message: QueuedMessage<QueuedReminder>): Promise<void> {
-    const { job } = message.body;
     const now = this.deps.clock.now();
     if (!isWorkingTime(now, this.deps.settings.workingHours)) {
       const at = nextWorkingTime(now, this.deps.settings.workingHours);
       await this.deps.queue.postpone(message, (at.getTime() - now.getTime()) / 1000);
-      this.stats.postponed++;
+      this.stats.postponed += message.body.jobs.length;
       return;
     }
     // A first delivery of a first enqueue cannot have been sent; anything else checks the ledger.
-    if (message.dequeueCount > 1 || message.body.requeued) {
+    const mayBeSent = message.dequeueCount > 1 || message.body.requeued === true;
+    await Promise.all(message.body.jobs.map((job) => this.deliver(job, mayBeSent)));
+    await this.deps.queue.delete(message);
+  }
+
+  private async deliver(job: ReminderJob, mayBeSent: boolean): Promise<void> {
+    if (mayBeSent) {
       const entry = await this.deps.ledger.get(job.id);
       if (entry && entry.status !== 'planned') {
         this.stats.duplicatesSkipped++;
-        await this.deps.queue.delete(message);
         return;
       }
     }
     const conversation = await this.reference(job.aadObjectId);
     if (!conversation || conversation.staleSince) {
       this.stats.unreachable++;
-      await this.finish(message, { status: 'unreachable', attempts: 0, statusCodes: [], lastError: conversation ? 'conversation marked stale' : 'no conversation with the bot' });
+      await this.record(job, { status: 'unreachable', attempts: 0, statusCodes: [], lastError: conversation ? 'conversation marked stale' : 'no conversation with the bot' });
       return;
     }
     const catalogue = await this.deps.catalogue.current();
@@ -165,12 +179,10 @@ export class ReminderSender {
     for (let attempt = 1; ; attempt++) {
       await this.pacer.take(conversation.conversationId);
       try {
-        await this.deps.adapter.continueConversationAsync(this.deps.appId ?? '', conversation.reference as Partial<ConversationReference>, async (context) => {
-          await context.sendActivity(activity);
-        });
+        await this.deps.connectors.send(conversation.reference as Partial<ConversationReference>, activity);
         codes.push(201);
         this.stats.sent++;
-        await this.finish(message, { status: 'sent', attempts: attempt, statusCodes: codes, sentAt: this.deps.clock.now().toISOString() });
+        await this.record(job, { status: 'sent', attempts: attempt, statusCodes: codes, sentAt: this.deps.clock.now().toISOString() });
         return;
       } catch (error) {
         const status = statusCodeOf(error) ?? 0;
@@ -179,26 +191,25 @@ export class ReminderSender {
           await this.deps.conversations.markStale(job.aadObjectId, this.deps.clock.now());
           this.references.set(job.aadObjectId, { ...conversation, staleSince: this.deps.clock.now().toISOString() });
           this.stats.stale++;
-          await this.finish(message, { status: 'stale', attempts: attempt, statusCodes: codes, lastError: `Teams answered ${status}: not reachable in Teams` });
+          await this.record(job, { status: 'stale', attempts: attempt, statusCodes: codes, lastError: `Teams answered ${status}: not reachable in Teams` });
           return;
         }
         if (attempt >= this.deps.settings.maxAttempts || (status !== 0 && !RETRYABLE.has(status))) {
           const reason = `gave up after ${attempt} attempts; last answer ${status || (error as Error).message}`;
           this.stats.dead++;
-          await this.deps.deadLetters.send({ message: message.body, reason, statusCodes: codes, at: this.deps.clock.now().toISOString() });
-          await this.finish(message, { status: 'dead', attempts: attempt, statusCodes: codes, lastError: reason });
+          await this.deps.deadLetters.send({ job, reason, statusCodes: codes, at: this.deps.clock.now().toISOString() });
+          await this.record(job, { status: 'dead', attempts: attempt, statusCodes: codes, lastError: reason });
           return;
         }
         this.stats.retries++;
+        // 429: this message waits as long as Teams asked; the pacer keeps the rest within the limit.
         const wait = status === 429 ? (retryAfterMs(error) ?? 1000) : backoffMs(attempt);
-        if (status === 429) this.pacer.holdUntil(performance.now() + wait);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   }
 
-  private async finish(message: QueuedMessage<QueuedReminder>, outcome: { status: DeliveryState; attempts: number; statusCodes: number[]; lastError?: string; sentAt?: string }): Promise<void> {
-    await this.deps.ledger.record(message.body.job.id, outcome);
-    await this.deps.queue.delete(message);
+  private async record(job: ReminderJob, outcome: { status: DeliveryState; attempts: number; statusCodes: number[]; lastError?: string; sentAt?: string }): Promise<void> {
+    await this.deps.ledger.record(job.id, outcome);
   }
 }

@@ -10,12 +10,19 @@ import type { ReminderSettings } from './reminder-settings.js';
 import { changeNotices, diffCatalogue } from './requirement-changes.js';
 import { nextWorkingTime } from './working-hours.js';
 
-/** What travels on the queue: the job, and whether it may already have been sent (a re-enqueue). */
+/**
+ * What travels on the queue: a batch of jobs (one queue message for many reminders keeps queue
+ * operations, the slow part of Azure Storage Queues, far below the send rate), and whether it may
+ * already have been sent (a re-enqueue).
+ */
 export interface QueuedReminder {
-  job: ReminderJob;
+  jobs: ReminderJob[];
   runId: string;
   requeued?: boolean;
 }
+
+/** Jobs per queue message. */
+export const JOBS_PER_MESSAGE = 20;
 
 export interface PlanReport {
   runId: string;
@@ -54,6 +61,7 @@ const LEASE_MS = 10 * 60_000;
 export type PlannerOutcome = { kind: 'ran'; report: PlanReport; jobs: ReminderJob[] } | { kind: 'not-leader' };
 
 async function inBatches<T>(items: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
+  // eslint-disable-next-line no-await-in-loop
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
 }
 
@@ -98,21 +106,33 @@ export async function runPlanner(deps: PlannerDeps, options: { holder: string; d
     const visibleAt = nextWorkingTime(now, deps.settings.workingHours);
     const delaySeconds = Math.max(0, (visibleAt.getTime() - now.getTime()) / 1000);
     const requeueAfterMs = deps.requeueAfterMs ?? 30 * 60_000;
-    await inBatches(jobs, 32, async (job) => {
-      const created = await deps.ledger.tryPlan({ jobId: job.id, kind: job.kind, staffId: job.staffId, runId, plannedAt: visibleAt.toISOString() });
-      if (created) {
-        await deps.queue.send({ job, runId }, delaySeconds);
-        report.planned++;
-        return;
+    // Ledger first, queue second, one batch of jobs at a time: a crash in between leaves jobs
+    // recorded as planned but not queued, and the next run re-queues them.
+    for (let start = 0; start < jobs.length; start += JOBS_PER_MESSAGE) {
+      const batch = jobs.slice(start, start + JOBS_PER_MESSAGE);
+      const fresh: ReminderJob[] = [];
+      const stranded: ReminderJob[] = [];
+      await Promise.all(
+        batch.map(async (job) => {
+          if (await deps.ledger.tryPlan({ jobId: job.id, kind: job.kind, staffId: job.staffId, runId, plannedAt: visibleAt.toISOString() })) {
+            fresh.push(job);
+            return;
+          }
+          report.alreadyPlanned++;
+          const entry = await deps.ledger.get(job.id);
+          if (entry?.status === 'planned' && now.getTime() - Date.parse(entry.plannedAt) > requeueAfterMs) stranded.push(job);
+        }),
+      );
+      if (fresh.length > 0) {
+        await deps.queue.send({ jobs: fresh, runId }, delaySeconds);
+        report.planned += fresh.length;
       }
-      report.alreadyPlanned++;
-      const entry = await deps.ledger.get(job.id);
-      if (entry?.status === 'planned' && now.getTime() - Date.parse(entry.plannedAt) > requeueAfterMs) {
-        await deps.queue.send({ job, runId, requeued: true }, delaySeconds);
-        await deps.ledger.replan(job.id, visibleAt.toISOString());
-        report.requeued++;
+      if (stranded.length > 0) {
+        await deps.queue.send({ jobs: stranded, runId, requeued: true }, delaySeconds);
+        await Promise.all(stranded.map((job) => deps.ledger.replan(job.id, visibleAt.toISOString())));
+        report.requeued += stranded.length;
       }
-    });
+    }
     report.finishedAt = deps.clock.now().toISOString();
     await deps.reports.save(report);
     return { kind: 'ran', report, jobs };

@@ -1,4 +1,4 @@
-import { createAdapter } from '../../bot/create-bot.js';
+import { ConnectorPool } from '../../bot/reminders/connector-pool.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createSender } from '../reminders.js';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const services = createServices(config);
   await services.ensureStorage();
-  const sender = createSender(config, services, createAdapter(config.bot), logger);
+  const sender = createSender(config, services, new ConnectorPool(config.bot), logger);
   sender.start();
   const reportEvery = Number(process.argv.find((a) => a.startsWith('--report-ms='))?.slice('--report-ms='.length) ?? 0);
   const timer = reportEvery > 0 ? setInterval(() => process.stdout.write(`inflight ${sender.inFlightCount} sent ${sender.stats.sent}\n`), reportEvery) : undefined;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLimitedConnector, type LimitedConnector, type LimitedConnectorOptions } from './limited-connector.js';
+import { startLimitedConnector, type LimitedConnector, type LimitedConnectorOptions } from '../../scripts/support/limited-connector.js';
 
 const open: LimitedConnector[] = [];
 
