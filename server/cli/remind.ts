@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
 import { runPlanner } from '../../core/reminders/planner.js';
+import { runDelivery } from '../../core/reminders/run-report.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { plannerDeps } from '../reminders.js';
 import { createServices } from '../services.js';
 import { isPortOpen } from '../dev/azurite.js';
 
 /**
- * `npm run remind [-- --dry-run]`: one planning run by hand. With --dry-run nothing is written or
+ * `npm run remind [-- --dry-run | --report]`: one planning run by hand, or the recent runs' reports. With --dry-run nothing is written or
  * queued: it prints what would be sent. Without it, it takes the planner's lease like the scheduler.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, limit: { type: 'string', default: '50' } } });
+  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, report: { type: 'boolean', default: false }, limit: { type: 'string', default: '50' } } });
   const config = loadConfig();
   const usesDefaultAzurite = config.storage.connection.kind === 'connection-string' && config.storage.connection.connectionString.includes('127.0.0.1:10002/');
   if (usesDefaultAzurite && !(await isPortOpen(10002))) {
@@ -19,6 +20,13 @@ async function main(): Promise<void> {
   }
   const services = createServices(config);
   await services.ensureStorage();
+  if (values.report) {
+    for (const run of await services.runs.recent(10)) {
+      const d = await runDelivery(run, services.ledger);
+      console.log(`${d.startedAt} ${d.runId}: planned ${d.planned}, sent ${d.sent}, failed ${d.failed}, stale ${d.stale}, skipped ${d.skipped}, waiting ${d.waiting}`);
+    }
+    return;
+  }
   const catalogue = await services.catalogue.current();
   const outcome = await runPlanner(plannerDeps(config, services), { holder: `cli-${process.pid}`, dryRun: values['dry-run'] });
   if (outcome.kind === 'not-leader') {

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { ConnectorPool } from '../../bot/reminders/connector-pool.js';
 import { ReminderSender } from '../../bot/reminders/reminder-sender.js';
 import { runPlanner } from '../../core/reminders/planner.js';
+import { runDelivery } from '../../core/reminders/run-report.js';
 import { fixedClock } from '../../core/time/clock.js';
 import { environmentWith } from '../../server/config.js';
 import { createSender, plannerDeps } from '../../server/reminders.js';
@@ -83,6 +84,7 @@ describe('reminders: planned once, sent at least once, never twice without a cra
     await until(async () => (await services.ledger.listRun(outcome.report.runId)).every((e) => e.status !== 'planned'), 10_000);
 
     expect(c.duplicates()).toEqual([]);
+    expect(await runDelivery(outcome.report, services.ledger)).toMatchObject({ planned: 240, sent: reachable.length, stale: 240 - reachable.length, failed: 0, skipped: 0, waiting: 0 });
     const ledger = await services.ledger.listRun(outcome.report.runId);
     expect(ledger.filter((e) => e.status === 'sent')).toHaveLength(reachable.length);
     expect(ledger.filter((e) => e.status === 'stale')).toHaveLength(jobs.length - reachable.length);
