@@ -3,8 +3,8 @@ import type { Person } from '../people/types.js';
 import { todayInLondon } from '../time/clock.js';
 import { addMonths, type LocalDate } from '../time/local-date.js';
 import { auditEntry, type AuditEntry } from './audit.js';
-import { computeCompliance, type ComplianceResult } from './compliance.js';
-import { summaryOf } from './person-summary.js';
+import { computeCompliance, type ComplianceItem, type ComplianceResult } from './compliance.js';
+import { refreshSummary } from './refresh-summary.js';
 import type { LearningDeps, StaffBundle } from './ports.js';
 import type { ExemptionRequest, ExtensionRequest, RequestKind } from './types.js';
 
@@ -48,6 +48,21 @@ async function loadPeople(deps: LearningDeps, ids: readonly string[]): Promise<P
   return people.filter((p): p is Person => p !== undefined);
 }
 
+/** The learner's current requirement for a subject, or why there is nothing to ask about. */
+async function requirementOf(
+  deps: LearningDeps,
+  learnerId: string,
+  subjectId: string,
+): Promise<{ kind: 'found'; bundle: StaffBundle; compliance: ComplianceResult; item: ComplianceItem } | RequestRefusal> {
+  const [bundle, catalogue] = await Promise.all([deps.staff.getBundle(learnerId), deps.catalogue.current()]);
+  if (!bundle) return { kind: 'not-found' };
+  const compliance = computeCompliance({ ...bundle, catalogue, today: todayInLondon(deps.clock), rules: deps.rules });
+  const item = compliance.items.find((i) => i.subjectId === subjectId);
+  if (!item) return { kind: 'not-required', subjectId };
+  if (item.status === 'exempt') return { kind: 'exempt', subjectId };
+  return { kind: 'found', bundle, compliance, item };
+}
+
 /**
  * A learner who cannot complete in time asks their line managers for a later date. The policy's
  * rules are checked first and a broken one is named; then the request, its one-open-per-topic lock
@@ -58,13 +73,9 @@ export async function requestExtension(
   learnerId: string,
   input: { subjectId: string; requestedDate: LocalDate; reason: string },
 ): Promise<ExtensionRequestResult> {
-  const today = todayInLondon(deps.clock);
-  const [bundle, catalogue] = await Promise.all([deps.staff.getBundle(learnerId), deps.catalogue.current()]);
-  if (!bundle) return { kind: 'not-found' };
-  const compliance = computeCompliance({ ...bundle, catalogue, today, rules: deps.rules });
-  const item = compliance.items.find((i) => i.subjectId === input.subjectId);
-  if (!item) return { kind: 'not-required', subjectId: input.subjectId };
-  if (item.status === 'exempt') return { kind: 'exempt', subjectId: input.subjectId };
+  const found = await requirementOf(deps, learnerId, input.subjectId);
+  if (found.kind !== 'found') return found;
+  const { bundle, compliance, item } = found;
   if (!item.dueDate) return { kind: 'nothing-due', subjectId: input.subjectId };
   const reason = input.reason.trim();
   if (deps.policy.reasonRequired && reason.length < 3) return { kind: 'reason-required' };
@@ -94,13 +105,9 @@ export async function requestExtension(
 
 /** "Not relevant to my role": a request the MLOG decides. Never automatic. */
 export async function requestExemption(deps: ApprovalDeps, learnerId: string, input: { subjectId: string; reason: string }): Promise<ExemptionRequestResult> {
-  const today = todayInLondon(deps.clock);
-  const [bundle, catalogue] = await Promise.all([deps.staff.getBundle(learnerId), deps.catalogue.current()]);
-  if (!bundle) return { kind: 'not-found' };
-  const compliance = computeCompliance({ ...bundle, catalogue, today, rules: deps.rules });
-  const item = compliance.items.find((i) => i.subjectId === input.subjectId);
-  if (!item) return { kind: 'not-required', subjectId: input.subjectId };
-  if (item.status === 'exempt') return { kind: 'exempt', subjectId: input.subjectId };
+  const found = await requirementOf(deps, learnerId, input.subjectId);
+  if (found.kind !== 'found') return found;
+  const { bundle, compliance, item } = found;
   const reason = input.reason.trim();
   if (reason.length < 3) return { kind: 'reason-required' };
   const approvers = await loadPeople(deps, (await deps.permissionHolders('mlog')).filter((id) => id !== learnerId));
@@ -207,13 +214,6 @@ export async function decideRequest<K extends RequestKind>(
     const deciderName = byYou ? actor.name : ((await deps.staff.getPerson(outcome.request.decidedBy ?? ''))?.name ?? 'someone');
     return { kind: 'already-decided', request: outcome.request, deciderName, byYou };
   }
-  await Promise.all([refreshLearnerSummary(deps, learner.id), deps.inbox.markInboxDecided(outcome.request.approverIds ?? [], kind, outcome.request.id)]);
+  await Promise.all([refreshSummary(deps, learner.id), deps.inbox.markInboxDecided(outcome.request.approverIds ?? [], kind, outcome.request.id)]);
   return { kind: 'decided', request: outcome.request, learner, decider: actor, approverIds: outcome.request.approverIds ?? [] };
-}
-
-async function refreshLearnerSummary(deps: LearningDeps, learnerId: string): Promise<void> {
-  const [bundle, catalogue] = await Promise.all([deps.staff.getBundle(learnerId), deps.catalogue.current()]);
-  if (!bundle) return;
-  const compliance = computeCompliance({ ...bundle, catalogue, today: todayInLondon(deps.clock), rules: deps.rules });
-  await deps.summaries.save(summaryOf(bundle.person, compliance));
 }
