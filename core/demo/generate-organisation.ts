@@ -3,6 +3,7 @@ import { defaultCatalogue } from '../learning/default-matrix.js';
 import type { Catalogue, LearningRecord } from '../learning/types.js';
 import type { Person, StaffCategory } from '../people/types.js';
 import { addDays, addMonths, type LocalDate } from '../time/local-date.js';
+import { seededRandom } from '../time/seeded-random.js';
 import { DEMO_NAMED_PEOPLE, type NamedDemoPerson } from './named-people.js';
 
 export interface GeneratedOrganisation {
@@ -18,18 +19,6 @@ export interface GenerateOptions {
   seed?: number;
   /** Include the people the Agents Playground users map to. */
   includeNamedPeople?: boolean;
-}
-
-/** mulberry32: a small deterministic PRNG, so the same seed gives the same organisation. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ['Amira', 'Ben', 'Chloe', 'Dev', 'Ellie', 'Femi', 'Grace', 'Harry', 'Imran', 'Jess', 'Kofi', 'Laura', 'Mo', 'Niamh', 'Owen', 'Priya', 'Rhys', 'Sam', 'Tariq', 'Una', 'Vik', 'Wren', 'Yusuf', 'Zara', 'Aoife', 'Callum', 'Daisy', 'Ewan', 'Fatima', 'Gareth'];
@@ -150,7 +139,7 @@ function buildNamed(named: NamedDemoPerson, today: LocalDate): { person: Person;
 
 /** A trust and a PCN of five practices, with people, managers and records; deterministic for a seed. */
 export function generateOrganisation(options: GenerateOptions): GeneratedOrganisation {
-  const random = prng(options.seed ?? 20260401);
+  const random = seededRandom(options.seed ?? 20260401);
   const catalogue = defaultCatalogue();
   const index = new CatalogueIndex(catalogue);
   const people: GeneratedOrganisation['people'] = [];

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../../core/time/seeded-random.js';
 
 /**
  * A Bot Connector stand-in that behaves like Teams under load: sliding-window rate limits (global and
@@ -122,18 +123,6 @@ export const TEAMS_PER_CONVERSATION_LIMITS: Readonly<PerConversationLimits> = Ob
 const SECOND = 1000;
 const HOUR = 3_600_000;
 
-/** mulberry32: a small, fast, seedable PRNG giving floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Ascending timestamps (monotonic ms) with O(1) amortised pruning from the front. */
 class Timestamps {
   private items: number[] = [];
@@ -239,7 +228,7 @@ export async function startLimitedConnector(options: LimitedConnectorOptions = {
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
   if (retryAfterSeconds !== 'auto' && !(retryAfterSeconds >= 0)) throw new RangeError(`retryAfterSeconds must be >= 0 or 'auto'`);
   const latencyMs = options.latencyMs ?? 0;
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const failureStatuses = options.include412 ? [500, 502, 503, 504, 412] : [500, 502, 503, 504];
 
   const globalWindows: Window[] = [{ limit: globalPerSecond, ms: SECOND }];
