@@ -3,7 +3,6 @@ import type { ComplianceResult } from '../../core/learning/compliance.js';
 import type { ExemptionRequest, ExtensionRequest, RequestKind } from '../../core/learning/types.js';
 import { whatsDue } from '../../core/learning/whats-due.js';
 import type { Person } from '../../core/people/types.js';
-import { todayInLondon } from '../../core/time/clock.js';
 import { formatLocalDate, londonDateOf, type LocalDate } from '../../core/time/local-date.js';
 import { approvalCard, type ApprovalCardView } from '../cards/approval-card.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
@@ -193,8 +192,4 @@ export async function refreshCard(services: LearnerBotServices, kind: RequestKin
   const request = (kind === 'extension' ? bundle?.extensions : bundle?.exemptions)?.find((r) => r.id === ids.requestId);
   if (!request) return messageCard('Request not found', ['This request no longer exists.']);
   return approvalCard(await approvalView(services, kind, ids.learnerId, request));
-}
-
-export function todayFor(services: LearnerBotServices): LocalDate {
-  return todayInLondon(services.learning.clock);
 }

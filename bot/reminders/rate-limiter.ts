@@ -11,7 +11,6 @@ const WINDOW_MARGIN_MS = 8;
 export class SendPacer {
   /** When the next send is due on the even schedule. */
   private nextSlot = Number.NEGATIVE_INFINITY;
-  private heldUntil = 0;
   /** When the last `globalPerSecond` sends went, oldest first: no window of a second may hold more. */
   private readonly recent: number[] = [];
   private chain: Promise<void> = Promise.resolve();
@@ -36,15 +35,10 @@ export class SendPacer {
     await turn;
   }
 
-  /** After a 429, nobody sends before the time the connector asked for. */
-  holdUntil(atMs: number): void {
-    this.heldUntil = Math.max(this.heldUntil, atMs);
-  }
-
   private async globalSlot(): Promise<void> {
     const interval = 1000 / (this.globalPerSecond * PACING_HEADROOM);
     const now = this.now();
-    const at = Math.max(this.nextSlot, now - interval, this.heldUntil);
+    const at = Math.max(this.nextSlot, now - interval);
     this.nextSlot = at + interval;
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
     // Guard: whatever the timers did, never more than the limit within a second and a margin.

@@ -61,7 +61,6 @@ const LEASE_MS = 10 * 60_000;
 export type PlannerOutcome = { kind: 'ran'; report: PlanReport; jobs: ReminderJob[] } | { kind: 'not-leader' };
 
 async function inBatches<T>(items: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
-  // eslint-disable-next-line no-await-in-loop
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
 }
 

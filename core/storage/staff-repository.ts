@@ -170,14 +170,6 @@ export class StaffRepository implements StaffStore {
     }
   }
 
-  /** Every record ever stored for a person (history), not only the current ones. */
-  async recordHistory(staffId: string): Promise<LearningRecord[]> {
-    const records: LearningRecord[] = [];
-    const rows = this.table.listEntities<{ data: string }>({ queryOptions: { filter: odata`PartitionKey eq ${staffId} and RowKey ge ${RECORD} and RowKey lt ${'record}'}` } });
-    for await (const row of rows) records.push(JSON.parse(row.data) as LearningRecord);
-    return records;
-  }
-
   /** A person's audit trail, newest first. */
   async auditTrail(staffId: string, limit = 200): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];

@@ -15,10 +15,10 @@ export const PATTI: TeamsUser = { id: '29:patti', name: 'Patti Fernandez', aadOb
 export const LYNNE: TeamsUser = { id: '29:lynne', name: 'Lynne Robbins', aadObjectId: '00000000-0000-0000-0000-0000000000025' };
 export const STRANGER: TeamsUser = { id: '29:stranger', name: 'Not Staff', aadObjectId: '99999999-0000-0000-0000-000000000000' };
 
-/** A Teams personal-chat message activity, as the Bot Connector delivers it. */
-export function messageActivity(user: TeamsUser, text: string, serviceUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+/** What every activity in a user's personal chat with the bot carries, as the Bot Connector delivers it. */
+function personalActivity(type: string, user: TeamsUser, serviceUrl: string, fields: Record<string, unknown>): Record<string, unknown> {
   return {
-    type: 'message',
+    type,
     id: randomUUID(),
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
@@ -26,27 +26,21 @@ export function messageActivity(user: TeamsUser, text: string, serviceUrl: strin
     from: user,
     conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT_ID },
     recipient: BOT,
-    text,
-    textFormat: 'plain',
-    locale: 'en-GB',
     channelData: { tenant: { id: TENANT_ID } },
-    ...extra,
+    ...fields,
   };
 }
 
+/** A Teams personal-chat message activity. */
+export function messageActivity(user: TeamsUser, text: string, serviceUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return personalActivity('message', user, serviceUrl, { text, textFormat: 'plain', locale: 'en-GB', ...extra });
+}
+
 export function conversationUpdateActivity(user: TeamsUser, serviceUrl: string): Record<string, unknown> {
-  return {
-    type: 'conversationUpdate',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl,
-    from: user,
-    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-    recipient: BOT,
+  return personalActivity('conversationUpdate', user, serviceUrl, {
     membersAdded: [{ id: BOT.id }],
     channelData: { tenant: { id: TENANT_ID }, eventType: 'teamMemberAdded' },
-  };
+  });
 }
 
 /** Posts an activity to the bot endpoint; with `expectReplies` the bot's replies come back in the body. */
@@ -86,21 +80,12 @@ export async function exchange(baseUrl: string, activity: Record<string, unknown
 
 /** An Action.Execute press (Universal Actions): an `adaptiveCard/action` invoke; the answer is the HTTP body. */
 export function invokeActivity(user: TeamsUser, verb: string, data: Record<string, unknown>, serviceUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    type: 'invoke',
+  return personalActivity('invoke', user, serviceUrl, {
     name: 'adaptiveCard/action',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl,
-    from: user,
-    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-    recipient: BOT,
     replyToId: 'card-activity-1',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-    channelData: { tenant: { id: TENANT_ID } },
     ...extra,
-  };
+  });
 }
 
 export interface InvokeAnswer {
