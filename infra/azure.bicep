@@ -193,6 +193,15 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'LOG_LEVEL'
           value: logLevel
         }
+        {
+          // The tab's SSO tokens (v2) carry the client id as their audience; the same registration serves bot and tab.
+          name: 'TAB_SSO_AUDIENCES'
+          value: botAadAppClientId
+        }
+        {
+          name: 'TAB_SSO_TENANTS'
+          value: botTenantId
+        }
         // Platform settings, not read by server/config.ts:
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

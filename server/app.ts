@@ -4,7 +4,8 @@ import type { AppConfig } from './config.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createServices, type Services } from './services.js';
 import { startReminders, type RunningReminders } from './reminders.js';
-import type { Clock } from '../core/time/clock.js';
+import { systemClock, type Clock } from '../core/time/clock.js';
+import { registerTabApi, type RegisteredTabApi } from '../tab/api/register.js';
 
 export interface RunningApp {
   server: RunningServer;
@@ -30,7 +31,10 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     supportContact: config.supportContact,
     identity: config.bot,
   });
-  const server = await startHttpServer(config, bot, logger);
+  let tabApi: RegisteredTabApi | undefined;
+  const server = await startHttpServer(config, bot, logger, (restifyServer) => {
+    tabApi = registerTabApi(restifyServer, { config, services, bot, logger, clock: options.clock ?? systemClock });
+  });
   const reminders = startReminders(config, services, logger);
   logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');
   return {
@@ -38,6 +42,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     services,
     reminders,
     stop: async () => {
+      await tabApi?.close();
       await server.close();
       await reminders.stop();
       await bot.background.drain();

@@ -4,6 +4,7 @@ import type { ApprovalPolicy } from '../core/learning/approvals.js';
 import type { ComplianceRules } from '../core/learning/compliance.js';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../core/reminders/reminder-settings.js';
 import type { StorageConnection } from '../core/storage/table-store.js';
+import { ENTRA_ISSUERS, ENTRA_JWKS_URL, type SsoSettings } from '../tab/api/sso-token.js';
 
 /**
  * The one place that reads the environment. Every setting has a working default for a developer's
@@ -61,6 +62,10 @@ export const ENV_SCHEMA = z.object({
   SEND_RATE_PER_CONVERSATION: intFrom(7, 1, 7),
   ORGANISATION_NAME: z.string().min(1).default('Avon Vale NHS Foundation Trust'),
   SUPPORT_CONTACT: z.string().min(1).default('your learning and development team'),
+  /** Who may call the tab's API with a Teams SSO token: the audiences (client id, `api://…` URI) and tenants. */
+  TAB_SSO_AUDIENCES: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, 'comma-separated, no spaces').optional(),
+  TAB_SSO_TENANTS: z.string().regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, 'tenant ids, comma-separated').optional(),
+  TAB_SSO_JWKS_URL: z.string().url().default(ENTRA_JWKS_URL),
   /** Set by Azure App Service; its presence means "this is not a developer's machine". */
   WEBSITE_SITE_NAME: z.string().optional(),
 });
@@ -85,6 +90,8 @@ export interface AppConfig {
   reminders: { settings: ReminderSettings; schedule: string | undefined; workers: number; visibilityTimeoutSeconds: number };
   organisationName: string;
   supportContact: string;
+  /** Teams SSO for the tab's API; undefined when no audience and tenant are known (then only development identities work). */
+  sso: SsoSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +152,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     connection = { kind: 'connection-string', connectionString: azuriteConnectionString('127.0.0.1', 10002, 10001) };
   }
 
+  const ssoAudiences = e.TAB_SSO_AUDIENCES ? e.TAB_SSO_AUDIENCES.split(',') : e.MICROSOFT_APP_ID ? [e.MICROSOFT_APP_ID] : [];
+  const ssoTenants = e.TAB_SSO_TENANTS ? e.TAB_SSO_TENANTS.split(',') : e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID] : [];
+  if (production && ssoTenants.length === 0) {
+    problems.push('TAB_SSO_TENANTS (or MICROSOFT_APP_TENANT_ID) is required in production: it says whose staff may open the tab');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -181,6 +194,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     approvals: { extensionMaxMonths: e.EXTENSION_MAX_MONTHS, reasonRequired: e.EXTENSION_REASON_REQUIRED === 'true' },
     organisationName: e.ORGANISATION_NAME,
     supportContact: e.SUPPORT_CONTACT,
+    sso:
+      ssoAudiences.length && ssoTenants.length
+        ? { audiences: ssoAudiences, allowedTenants: ssoTenants, jwksUrl: e.TAB_SSO_JWKS_URL, issuerTemplates: ENTRA_ISSUERS, clockToleranceSeconds: 120 }
+        : undefined,
   };
 }
 

@@ -14,16 +14,23 @@ export interface RunningServer {
  * The restify server: the bot endpoint, health, and (with later issues) the tab and its API.
  * Errors are caught once here: logged in detail, answered with a generic body.
  */
-export async function startHttpServer(config: Pick<AppConfig, 'host' | 'port' | 'bot'>, bot: Bot, logger: Logger): Promise<RunningServer> {
+export async function startHttpServer(
+  config: Pick<AppConfig, 'host' | 'port' | 'bot'>,
+  bot: Bot,
+  logger: Logger,
+  registerMore: (server: restify.Server) => void = () => undefined,
+): Promise<RunningServer> {
   const server = restify.createServer({ name: 'mandatory-learning', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  // Bodies are parsed per route: activities are small, a workspace field may be 200,000 characters, an ESR file is streamed.
+  const activityBody = restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }) as unknown as restify.RequestHandler[];
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     return next();
   });
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', ...activityBody, async (req: restify.Request, res: restify.Response) => {
     // With a bot identity, an unsigned request is refused before its body is even looked at.
     if (config.bot && !req.headers.authorization) {
       res.send(401, { error: 'unauthorized' });
@@ -42,6 +49,8 @@ export async function startHttpServer(config: Pick<AppConfig, 'host' | 'port' | 
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
   });
+
+  registerMore(server);
 
   server.on('restifyError', (_req, _res, error: Error & { statusCode?: number }, callback: () => void) => {
     if ((error.statusCode ?? 500) >= 500) logger.error({ event: 'http.error', err: error }, 'request failed');

@@ -35,7 +35,7 @@ export interface Absence {
 }
 
 /** What a person may do beyond their own learning, decided from stored facts only. */
-export const PERMISSIONS = ['ld-admin', 'mlog'] as const;
+export const PERMISSIONS = ['ld-admin', 'mlog', 'hub-reviewer'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export interface Person {

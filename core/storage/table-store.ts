@@ -12,7 +12,13 @@ export interface TableStoreOptions {
   tablePrefix: string;
 }
 
-export const TABLE_NAMES = ['staff', 'directory', 'teams', 'summaries', 'catalogue', 'conversations', 'feedback', 'concerns', 'approvals', 'ledger', 'leases', 'runs'] as const;
+export const TABLE_NAMES = [
+  'staff', 'directory', 'teams', 'summaries', 'catalogue', 'conversations', 'feedback', 'concerns', 'approvals', 'ledger', 'leases', 'runs',
+  // Learning Organisation workspaces: applications and their fields, revisions, the change feed, presence, the hub's library.
+  'workspaces', 'wsrevisions', 'wsevents', 'wspresence', 'wsresources',
+  // Learning and development administration: ESR imports and mappings, monthly snapshots, local topic proposals, the audit chain.
+  'imports', 'snapshots', 'proposals', 'auditlog',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 function isInsecure(connection: StorageConnection): boolean {

@@ -1,0 +1,61 @@
+import type { Server } from 'restify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../server/config.js';
+import type { Services } from '../../server/services.js';
+import type { Bot } from '../../bot/create-bot.js';
+import type { Clock } from '../../core/time/clock.js';
+import { createAuthenticator } from './caller.js';
+import { registerMeRoutes } from './me-routes.js';
+import { createRouteKit, type RouteKit } from './route-kit.js';
+import { SsoTokenValidator } from './sso-token.js';
+import { registerStaticTab } from './static-files.js';
+import { TAB_ROUTE_MODULES } from './modules.js';
+
+/** What a feature's routes may use: the configuration, the repositories, the bot (for channel posts and card updates), the clock. */
+export interface TabApiContext {
+  config: AppConfig;
+  services: Services;
+  bot: Bot;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** Something a route module keeps open (live streams, pollers) that a graceful stop must close. */
+export interface TabModuleHandle {
+  close(): Promise<void>;
+}
+
+/** One feature's routes: registered on the server with the shared kit; may return a handle to close on stop. */
+export type TabRouteModule = (server: Server, kit: RouteKit, context: TabApiContext) => TabModuleHandle | void;
+
+export interface RegisteredTabApi {
+  kit: RouteKit;
+  close(): Promise<void>;
+}
+
+/** The tab: its static files and every API route, behind one authenticator. */
+export function registerTabApi(server: Server, context: TabApiContext): RegisteredTabApi {
+  const { config, services, logger } = context;
+  const kit = createRouteKit({
+    authenticate: createAuthenticator({
+      mode: config.mode,
+      sso: config.sso ? new SsoTokenValidator(config.sso) : undefined,
+      directory: services.directory,
+      staff: services.staff,
+    }),
+    logger,
+  });
+  registerStaticTab(server);
+  registerMeRoutes(server, kit, { mode: config.mode, teams: services.teams });
+  const handles: TabModuleHandle[] = [];
+  for (const module of TAB_ROUTE_MODULES) {
+    const handle = module(server, kit, context);
+    if (handle) handles.push(handle);
+  }
+  return {
+    kit,
+    close: async () => {
+      await Promise.all(handles.map((handle) => handle.close()));
+    },
+  };
+}
