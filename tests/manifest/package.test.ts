@@ -99,12 +99,12 @@ describe('the Teams app package for env dev', () => {
     const domain = devEnv.get('APP_DOMAIN');
     const named = manifest.staticTabs.filter((tab) => tab.name).map((tab) => [tab.name, tab.contentUrl]);
     expect(named).toEqual([
-      ['My learning', `https://${domain}/tab/index.html#/me`],
-      ['My team', `https://${domain}/tab/index.html#/team`],
-      ['Reports', `https://${domain}/tab/index.html#/reports`],
+      ['My learning', `https://${domain}/tab/my-learning`],
+      ['My team', `https://${domain}/tab/team`],
+      ['Reports', `https://${domain}/tab/reports`],
     ]);
     expect(manifest.configurableTabs).toEqual([
-      expect.objectContaining({ configurationUrl: `https://${domain}/tab/index.html#/configure`, scopes: ['team', 'groupChat'], canUpdateConfiguration: true }),
+      expect.objectContaining({ configurationUrl: `https://${domain}/tab/config`, scopes: ['team', 'groupChat'], canUpdateConfiguration: true }),
     ]);
   });
 });
