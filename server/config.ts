@@ -66,6 +66,8 @@ export const ENV_SCHEMA = z.object({
   TAB_SSO_AUDIENCES: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, 'comma-separated, no spaces').optional(),
   TAB_SSO_TENANTS: z.string().regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, 'tenant ids, comma-separated').optional(),
   TAB_SSO_JWKS_URL: z.string().url().default(ENTRA_JWKS_URL),
+  /** Where the built tab is served from; the build's own folder (dist/tab-web) unless a test run built it elsewhere. */
+  TAB_WEB_DIR: z.string().min(1).optional(),
   /** Set by Azure App Service; its presence means "this is not a developer's machine". */
   WEBSITE_SITE_NAME: z.string().optional(),
 });
@@ -92,6 +94,7 @@ export interface AppConfig {
   supportContact: string;
   /** Teams SSO for the tab's API; undefined when no audience and tenant are known (then only development identities work). */
   sso: SsoSettings | undefined;
+  tabWebDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -194,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     approvals: { extensionMaxMonths: e.EXTENSION_MAX_MONTHS, reasonRequired: e.EXTENSION_REASON_REQUIRED === 'true' },
     organisationName: e.ORGANISATION_NAME,
     supportContact: e.SUPPORT_CONTACT,
+    tabWebDir: e.TAB_WEB_DIR,
     sso:
       ssoAudiences.length && ssoTenants.length
         ? { audiences: ssoAudiences, allowedTenants: ssoTenants, jwksUrl: e.TAB_SSO_JWKS_URL, issuerTemplates: ENTRA_ISSUERS, clockToleranceSeconds: 120 }

@@ -15,6 +15,7 @@ import { JsonQueue, queueName } from '../core/storage/reminder-queue.js';
 import type { QueuedReminder } from '../core/reminders/planner.js';
 import type { DeadLetter } from '../bot/reminders/reminder-sender.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
+import { AuditLogRepository } from '../core/storage/audit-log-repository.js';
 import type { AppConfig } from './config.js';
 
 /** The repositories and use-case dependencies of one process, built once from the configuration. */
@@ -33,6 +34,9 @@ export interface Services {
   reminderQueue: JsonQueue<QueuedReminder>;
   deadLetters: JsonQueue<DeadLetter>;
   learning: LearningDeps;
+  /** The organisation's append-only, hash-chained audit log of sensitive actions. */
+  auditLog: AuditLogRepository;
+  clock: Clock;
   /** Creates every table and queue that does not exist yet. */
   ensureStorage(): Promise<void>;
 }
@@ -46,6 +50,8 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
   const deadLetters = new JsonQueue<DeadLetter>(config.storage.connection, queueName(config.storage.tablePrefix, 'reminders-dead'));
   return {
     store,
+    clock,
+    auditLog: new AuditLogRepository(store, clock),
     ledger: new LedgerRepository(store),
     leases: new LeaseRepository(store),
     runs: new RunRepository(store),

@@ -45,7 +45,7 @@ export function registerTabApi(server: Server, context: TabApiContext): Register
     }),
     logger,
   });
-  registerStaticTab(server);
+  registerStaticTab(server, config.tabWebDir);
   registerMeRoutes(server, kit, { mode: config.mode, teams: services.teams });
   const handles: TabModuleHandle[] = [];
   for (const module of TAB_ROUTE_MODULES) {

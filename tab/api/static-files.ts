@@ -76,6 +76,7 @@ export const WEB_BUILD_DIR = () => join(projectRoot(), 'dist', 'tab-web');
  * single page (the app routes on the client), always with the security headers.
  */
 export function registerStaticTab(server: Server, root = WEB_BUILD_DIR()): void {
+  root = resolve(root);
   const send = async (req: Request, res: Response): Promise<void> => {
     securityHeaders(res);
     const relative = decodeURIComponent(req.path().replace(/^\/tab\/?/, ''));

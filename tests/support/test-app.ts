@@ -6,6 +6,7 @@ import { startApp, type RunningApp } from '../../server/app.js';
 import { loadConfig, type AppConfig, type Env } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { azuriteConnectionString, uniquePrefix } from './test-store.js';
+import { inject } from 'vitest';
 
 export const TEST_TODAY: LocalDate = localDate('2026-11-21');
 
@@ -28,6 +29,7 @@ export async function startTestApp(options: { env?: Env; staff?: number; seed?: 
     SUPPORT_CONTACT: 'the Learning and Development team (ext. 4321)',
     REMINDER_SCHEDULE: 'off',
     REMINDER_WORKERS: '0',
+    TAB_WEB_DIR: inject('tabWebDir'),
     ...options.env,
   });
   const app = await startApp(config, createLogger(config.logLevel), { clock: fixedClock(`${TEST_TODAY}T12:00:00Z`) });

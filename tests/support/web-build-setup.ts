@@ -1,22 +1,25 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
 
-const root = join(import.meta.dirname, '..', '..');
-const built = join(root, 'dist', 'tab-web', 'index.html');
-
-function newestUnder(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
+declare module 'vitest' {
+  export interface ProvidedContext {
+    tabWebDir: string;
   }
-  return newest;
 }
 
-/** Builds the tab's browser app once per run, unless the build is newer than every source file. */
-export async function setup(): Promise<void> {
-  const sources = Math.max(newestUnder(join(root, 'tab', 'web')), existsSync(join(root, 'tab', 'shared')) ? newestUnder(join(root, 'tab', 'shared')) : 0);
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  await build({ configFile: join(root, 'tab', 'web', 'vite.config.ts') });
+const root = join(import.meta.dirname, '..', '..');
+let outDir: string | undefined;
+
+/** Builds the tab's browser app once per run into a folder of its own, so parallel runs never serve each other's half-built files. */
+export async function setup(project: TestProject): Promise<void> {
+  outDir = mkdtempSync(join(tmpdir(), 'ml-tab-web-'));
+  await build({ configFile: join(root, 'tab', 'web', 'vite.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+  project.provide('tabWebDir', outDir);
+}
+
+export async function teardown(): Promise<void> {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 }
