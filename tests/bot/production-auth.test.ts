@@ -15,6 +15,7 @@ describe('a production-configured bot fails closed', () => {
         HOST: '127.0.0.1',
         MICROSOFT_APP_ID: '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9',
         MICROSOFT_APP_PASSWORD: 'test-secret',
+        TAB_SSO_TENANTS: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       },
     });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 
 const APP_ID = '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
+const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 describe('configuration', () => {
   it('when nothing is set, then it runs in development mode on loopback against Azurite', () => {
@@ -40,6 +41,12 @@ describe('configuration', () => {
     }
   });
 
+  it('when production does not say whose staff may sign in to the tab, then start-up stops and says so', () => {
+    expect(() =>
+      loadConfig({ APP_MODE: 'production', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'secret', STORAGE_TABLE_URL: 'https://acct.table.core.windows.net' }),
+    ).toThrow(/TAB_SSO_TENANTS/);
+  });
+
   it('when a value has the wrong shape, then its name is in the message', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'not-a-guid', APP_MODE: 'production' })).toThrow(/MICROSOFT_APP_ID/);
@@ -51,8 +58,10 @@ describe('configuration', () => {
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'secret',
       STORAGE_TABLE_URL: 'https://acct.table.core.windows.net',
+      TAB_SSO_TENANTS: TENANT_ID,
     });
     expect(config.host).toBe('0.0.0.0');
+    expect(config.sso).toMatchObject({ audiences: [APP_ID], allowedTenants: [TENANT_ID] });
     expect(config.bot).toMatchObject({ appId: APP_ID, appType: 'MultiTenant' });
     expect(config.storage.connection).toEqual({ kind: 'account-url', tableUrl: 'https://acct.table.core.windows.net' });
   });
