@@ -16,6 +16,8 @@ export interface SsoSettings {
   /** Issuer template, `{tenant}` replaced by the token's tenant id. */
   issuerTemplates: string[];
   clockToleranceSeconds: number;
+  /** Least time between two refetches of the key set when an unknown key id appears (jose's cooldown). */
+  jwksCooldownMs?: number;
 }
 
 export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
@@ -34,7 +36,7 @@ export class SsoTokenValidator {
   private readonly keys: JWTVerifyGetKey;
 
   constructor(private readonly settings: SsoSettings) {
-    this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 12 * 60 * 60 * 1000 });
+    this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: settings.jwksCooldownMs ?? 30_000, cacheMaxAge: 12 * 60 * 60 * 1000 });
   }
 
   async validate(token: string): Promise<SsoResult> {
