@@ -20,6 +20,7 @@ import { understand } from './language/understand.js';
 import { createMessenger } from './proactive.js';
 import { sendCard } from './send-card.js';
 import { showWelcome } from './flows/status-flows.js';
+import { createTabNotices, type TabNotices } from './tab-notices.js';
 import { todayInLondon } from '../core/time/clock.js';
 
 export interface BotIdentityOptions {
@@ -49,6 +50,8 @@ export interface Bot {
   app: Application<TurnState>;
   /** Work started after replies (card updates, notices); a graceful stop waits for it. */
   background: BackgroundWork;
+  /** Approval cards, card updates and notices for actions taken in the tab (the same as from a card). */
+  notices: TabNotices;
 }
 
 export function createAdapter(identity: BotIdentityOptions | undefined): TeamsAdapter {
@@ -158,5 +161,5 @@ export function createBot(deps: BotDeps): Bot {
     await context.sendActivity('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
   });
 
-  return { adapter, app, background };
+  return { adapter, app, background, notices: createTabNotices(services) };
 }

@@ -16,6 +16,7 @@ import type { QueuedReminder } from '../core/reminders/planner.js';
 import type { DeadLetter } from '../bot/reminders/reminder-sender.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import { AuditLogRepository } from '../core/storage/audit-log-repository.js';
+import { EvidenceQueueRepository } from '../core/storage/evidence-queue-repository.js';
 import type { AppConfig } from './config.js';
 
 /** The repositories and use-case dependencies of one process, built once from the configuration. */
@@ -28,6 +29,8 @@ export interface Services {
   catalogue: CatalogueRepository;
   conversations: ConversationRepository;
   requests: RequestRepository;
+  /** Certificates learners brought, waiting for learning and development to verify them. */
+  evidence: EvidenceQueueRepository;
   ledger: LedgerRepository;
   leases: LeaseRepository;
   runs: RunRepository;
@@ -46,6 +49,7 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
   const staff = new StaffRepository(store);
   const summaries = new SummaryRepository(store);
   const catalogue = new CatalogueRepository(store);
+  const evidence = new EvidenceQueueRepository(store);
   const reminderQueue = new JsonQueue<QueuedReminder>(config.storage.connection, queueName(config.storage.tablePrefix, 'reminders'));
   const deadLetters = new JsonQueue<DeadLetter>(config.storage.connection, queueName(config.storage.tablePrefix, 'reminders-dead'));
   return {
@@ -67,6 +71,7 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
     catalogue,
     conversations: new ConversationRepository(store),
     requests: new RequestRepository(store),
+    evidence,
     learning: {
       staff,
       summaries,
@@ -75,6 +80,7 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
       concerns: new ConcernRepository(store),
       clock,
       rules: config.rules,
+      evidence,
     },
   };
 }

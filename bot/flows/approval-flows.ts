@@ -80,7 +80,7 @@ function refusalCard(refusal: RequestRefusal, subjectName: string, services: Lea
 }
 
 /** Sends the approval card to every approver and remembers where, so the message can be updated once decided. */
-async function sendToApprovers(services: LearnerBotServices, kind: RequestKind, learnerId: string, request: AnyRequest, approvers: Person[]): Promise<string[]> {
+export async function sendToApprovers(services: LearnerBotServices, kind: RequestKind, learnerId: string, request: AnyRequest, approvers: Person[]): Promise<string[]> {
   const card = approvalCard(await approvalView(services, kind, learnerId, request));
   const told: string[] = [];
   for (const approver of approvers) {
@@ -167,7 +167,7 @@ export async function decide(services: LearnerBotServices, actorId: string, kind
   }
 }
 
-async function afterDecision(services: LearnerBotServices, kind: RequestKind, learner: Person, request: AnyRequest, decidedCard: AdaptiveCard): Promise<void> {
+export async function afterDecision(services: LearnerBotServices, kind: RequestKind, learner: Person, request: AnyRequest, decidedCard: AdaptiveCard): Promise<void> {
   const delivered = await services.requests.deliveredCards(kind, learner.id, request.id, request.approverIds ?? []);
   await Promise.all(delivered.map((d) => services.messenger.update({ activityId: d.activityId, reference: d.reference as never }, decidedCard)));
   const catalogue = await services.learning.catalogue.current();

@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = [
   'exemption.declined',
   'dna.recorded',
   'decision.refused',
+  'evidence.verified',
+  'evidence.rejected',
+  'person.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

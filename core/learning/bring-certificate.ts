@@ -50,6 +50,8 @@ export async function bringCertificate(deps: LearningDeps, staffId: string, inpu
     verification: { state: 'pending' },
     recordedAt: deps.clock.now().toISOString(),
   };
+  // Queued first: a queue row whose record never arrived is skipped by the reader; a record never queued would wait unseen.
+  await deps.evidence?.enqueue({ learnerId: staffId, recordId: record.id, subjectId: record.subjectId, level: record.level, broughtAt: record.recordedAt });
   await deps.staff.saveRecord(staffId, record);
   return { kind: 'pending-verification', record, topic, expiresOn };
 }

@@ -58,6 +58,11 @@ export interface SummaryStore {
   listAll(): Promise<PersonSummary[]>;
 }
 
+/** Certificates learners brought, waiting for learning and development to verify them (one partition, read by the queue). */
+export interface EvidenceQueue {
+  enqueue(item: { learnerId: string; recordId: string; subjectId: string; level: number; broughtAt: string }): Promise<void>;
+}
+
 export interface LearningDeps {
   staff: StaffStore;
   feedback: FeedbackStore;
@@ -66,4 +71,6 @@ export interface LearningDeps {
   summaries: SummaryStore;
   clock: Clock;
   rules: ComplianceRules;
+  /** Where brought certificates wait for verification; absent only in narrow tests. */
+  evidence?: EvidenceQueue;
 }
