@@ -156,6 +156,16 @@ export function createBot(deps: BotDeps): Bot {
 
   registerApprovalInvokes(app, services, (context) => resolveStaffId(directory, { aadObjectId: context.activity.from?.aadObjectId }));
 
+  // Any invoke no handler above knows (an unknown verb, a forged name): a 400 in the Universal
+  // Actions error shape, instead of botbuilder's 501 for an unanswered invoke.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    deps.logger.info({ event: 'bot.unknown-invoke', name: clean(String(context.activity.name ?? '')).slice(0, 80) }, 'unknown invoke refused');
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This action is not known here.' } } },
+    });
+  });
+
   app.error(async (context, error) => {
     deps.logger.error({ event: 'bot.turn-failed', err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
     await context.sendActivity('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);

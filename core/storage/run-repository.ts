@@ -22,7 +22,7 @@ export class RunRepository {
 
   async recent(limit = 20): Promise<PlanReport[]> {
     const reports: PlanReport[] = [];
-    for await (const row of this.table.listEntities<{ data: string }>({ queryOptions: { filter: `PartitionKey eq 'report'` } })) {
+    for await (const row of this.table.listEntities<{ data: string }>({ queryOptions: { filter: odata`PartitionKey eq ${'report'}` } })) {
       reports.push(JSON.parse(row.data) as PlanReport);
       if (reports.length >= limit) break;
     }
