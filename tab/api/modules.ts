@@ -1,7 +1,8 @@
 import type { TabRouteModule } from './register.js';
+import { registerAuditRoutes } from './audit-routes.js';
 
 /**
  * Every feature's route module, in one list: add a feature by writing `tab/api/<feature>-routes.ts`
  * exporting a TabRouteModule and naming it here.
  */
-export const TAB_ROUTE_MODULES: TabRouteModule[] = [];
+export const TAB_ROUTE_MODULES: TabRouteModule[] = [registerAuditRoutes];
