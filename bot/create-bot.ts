@@ -159,7 +159,9 @@ export function createBot(deps: BotDeps): Bot {
   // Any invoke no handler above knows (an unknown verb, a forged name): a 400 in the Universal
   // Actions error shape, instead of botbuilder's 501 for an unanswered invoke.
   app.activity(ActivityTypes.Invoke, async (context) => {
-    deps.logger.info({ event: 'bot.unknown-invoke', name: clean(String(context.activity.name ?? '')).slice(0, 80) }, 'unknown invoke refused');
+    const name = String(context.activity.name ?? '');
+    // The name is caller-controlled: logged only when it looks like an invoke name, never as free text.
+    deps.logger.info({ event: 'bot.unknown-invoke', name: /^[A-Za-z][A-Za-z/-]{0,40}$/.test(name) ? name : '(not an invoke name)' }, 'unknown invoke refused');
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,
       value: { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This action is not known here.' } } },

@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { Logger } from 'pino';
 import { z, ZodError, type ZodTypeAny } from 'zod';
 import { ApiError, unauthorized } from './api-error.js';
+import { clean } from '../../server/logger.js';
 import type { Authentication, TabCaller } from './caller.js';
 import { UserRateLimiter } from './user-rate-limiter.js';
 
@@ -61,7 +62,7 @@ export function createRouteKit(options: {
   const authenticate = async (req: Request): Promise<TabCaller> => {
     const result = await options.authenticate(req.headers.authorization);
     if (!result.ok) {
-      options.logger.info({ event: 'tab.auth-refused', reason: result.reason, path: req.path() }, 'tab request refused');
+      options.logger.info({ event: 'tab.auth-refused', reason: result.reason, path: clean(req.path(), 120) }, 'tab request refused');
       if (result.status === 403) throw new ApiError(403, 'not-registered', 'Your account is not linked to a staff record here. Ask your learning and development team.');
       throw unauthorized();
     }
@@ -100,7 +101,7 @@ export function createRouteKit(options: {
         }
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) {
-          options.logger.error({ event: 'tab.route-failed', path: req.path(), err: error }, 'tab request failed');
+          options.logger.error({ event: 'tab.route-failed', path: clean(req.path(), 120), err: error }, 'tab request failed');
         }
         if (!res.headersSent) sendError(res, error instanceof ApiError ? error : new ApiError(500, 'internal', 'Something went wrong on our side. Nothing was changed; try again.'));
       }
