@@ -6,12 +6,31 @@ import { createServices, type Services } from './services.js';
 import { startReminders, type RunningReminders } from './reminders.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import { registerTabApi, type RegisteredTabApi } from '../tab/api/register.js';
+import { createReadiness, storageProbes, type Readiness } from './readiness.js';
+
+/** What a stop right now would cut short. */
+export interface InFlightWork {
+  requests: number;
+  byRoute: Record<string, number>;
+  reminderJobs: number;
+  planning: boolean;
+  backgroundWork: number;
+}
 
 export interface RunningApp {
   server: RunningServer;
   services: Services;
   reminders: RunningReminders;
+  readiness: Readiness;
+  inFlight(): InFlightWork;
+  /**
+   * A graceful stop: /readyz turns 503, no new connections, open live streams closed, every request
+   * already received answered, the reminder planning run and sends in hand finished, work started
+   * after replies finished, and the planner lease released. Has no deadline of its own: see `abandon`.
+   */
   stop(): Promise<void>;
+  /** When a stop takes too long: cut the remaining connections and let the lease go, best effort. */
+  abandon(): Promise<void>;
 }
 
 /** Composition root: storage, use cases, the bot and the HTTP server, wired from one configuration. */
@@ -32,21 +51,48 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     identity: config.bot,
   });
   let tabApi: RegisteredTabApi | undefined;
+  let reminders: RunningReminders | undefined;
+  const readiness = createReadiness(storageProbes(services, () => reminders?.holder), { timeoutMs: config.readinessTimeoutMs });
   const server = await startHttpServer(config, bot, logger, (restifyServer) => {
     tabApi = registerTabApi(restifyServer, { config, services, bot, logger, clock: options.clock ?? systemClock });
-  });
-  const reminders = startReminders(config, services, logger);
+  }, readiness);
+  reminders = startReminders(config, services, logger);
+  const running = reminders;
   logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');
+
+  let stopping: Promise<void> | undefined;
+  const inFlight = (): InFlightWork => {
+    const requests = server.inFlight();
+    const work = running.inFlight();
+    return { requests: requests.total, byRoute: requests.byRoute, reminderJobs: work.jobs, planning: work.planning, backgroundWork: bot.background.pending };
+  };
   return {
     server,
     services,
-    reminders,
-    stop: async () => {
-      await tabApi?.close();
-      await server.close();
-      await reminders.stop();
-      await bot.background.drain();
-      logger.info({ event: 'server.stopped' }, 'server stopped');
+    reminders: running,
+    readiness,
+    inFlight,
+    stop: () => {
+      stopping ??= (async () => {
+        readiness.startDraining();
+        logger.info({ event: 'server.stopping', ...inFlight() }, 'stopping: draining');
+        // Live streams never end by themselves: close them first, so the server's close can complete.
+        await tabApi?.close();
+        await Promise.all([
+          (async () => {
+            await server.close();
+            // Replies are out; what they started (card updates, notices) finishes before we go.
+            await bot.background.drain();
+          })(),
+          running.stop(),
+        ]);
+        logger.info({ event: 'server.stopped' }, 'server stopped');
+      })();
+      return stopping;
+    },
+    abandon: async () => {
+      server.closeAll();
+      await running.releaseLease().catch(() => undefined);
     },
   };
 }

@@ -68,6 +68,12 @@ export const ENV_SCHEMA = z.object({
   TAB_SSO_JWKS_URL: z.string().url().default(ENTRA_JWKS_URL),
   /** Where the built tab is served from; the build's own folder (dist/tab-web) unless a test run built it elsewhere. */
   TAB_WEB_DIR: z.string().min(1).optional(),
+  /** Application Insights (OpenTelemetry through @azure/monitor-opentelemetry); unset = no telemetry leaves the process. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().regex(/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i, 'an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional(),
+  /** After SIGTERM, how long in-flight work may take before the process exits anyway (App Service kills at 30 s). */
+  SHUTDOWN_DEADLINE_SECONDS: intFrom(25, 1, 600),
+  /** Each /readyz probe (table read, lease, queue) gives up after this long. */
+  READINESS_TIMEOUT_MS: intFrom(2000, 100, 30_000),
   /** Set by Azure App Service; its presence means "this is not a developer's machine". */
   WEBSITE_SITE_NAME: z.string().optional(),
 });
@@ -95,6 +101,10 @@ export interface AppConfig {
   /** Teams SSO for the tab's API; undefined when no audience and tenant are known (then only development identities work). */
   sso: SsoSettings | undefined;
   tabWebDir: string | undefined;
+  /** Undefined = telemetry off (the default on a developer's machine). */
+  telemetryConnectionString: string | undefined;
+  shutdownDeadlineMs: number;
+  readinessTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -198,6 +208,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     organisationName: e.ORGANISATION_NAME,
     supportContact: e.SUPPORT_CONTACT,
     tabWebDir: e.TAB_WEB_DIR,
+    telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_SECONDS * 1000,
+    readinessTimeoutMs: e.READINESS_TIMEOUT_MS,
     sso:
       ssoAudiences.length && ssoTenants.length
         ? { audiences: ssoAudiences, allowedTenants: ssoTenants, jwksUrl: e.TAB_SSO_JWKS_URL, issuerTemplates: ENTRA_ISSUERS, clockToleranceSeconds: 120 }

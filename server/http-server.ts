@@ -1,13 +1,23 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { checkActivityShape } from '../bot/activity-shape.js';
 import type { Bot } from '../bot/create-bot.js';
 import type { AppConfig } from './config.js';
+import type { Readiness } from './readiness.js';
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Requests received and not yet answered, by route (method and path, never the query). */
+  inFlight(): { total: number; byRoute: Record<string, number> };
+  /**
+   * Stops accepting connections at once, answers every request already received (their connections
+   * close after the answer), and resolves when the last one is answered.
+   */
   close(): Promise<void>;
+  /** Cuts every remaining connection (a shutdown deadline has passed). */
+  closeAll(): void;
 }
 
 /**
@@ -19,15 +29,45 @@ export async function startHttpServer(
   bot: Bot,
   logger: Logger,
   registerMore: (server: restify.Server) => void = () => undefined,
+  readiness?: Readiness,
 ): Promise<RunningServer> {
   const server = restify.createServer({ name: 'mandatory-learning', handleUncaughtExceptions: false });
+  const node = server.server as unknown as import('node:http').Server;
+
+  // Every request is counted until its answer is finished (or its connection is gone), so a graceful
+  // stop knows what it is waiting for and a deadline can say what it abandoned.
+  const open = new Map<ServerResponse, string>();
+  let closing = false;
+  node.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    open.set(res, `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]!.slice(0, 80)}`);
+    // Once closing, a request that still arrives on a kept-alive connection is answered, then the connection closes.
+    if (closing) res.setHeader('connection', 'close');
+    const done = () => {
+      open.delete(res);
+      if (closing) node.closeIdleConnections();
+    };
+    res.once('finish', done);
+    res.once('close', done);
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Bodies are parsed per route: activities are small, a workspace field may be 200,000 characters, an ESR file is streamed.
   const activityBody = restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }) as unknown as restify.RequestHandler[];
 
+  // Alive: the process answers HTTP. Nothing else is checked, so a storage outage never gets a live process restarted.
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     return next();
+  });
+
+  // Ready: storage, the reminder lease and the queue answer, and the instance is not draining.
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    if (!readiness) {
+      res.send(200, { status: 'ready', checks: {} });
+      return;
+    }
+    const report = await readiness.check();
+    res.header('cache-control', 'no-store');
+    res.send(report.status === 'ready' ? 200 : 503, report);
   });
 
   server.post('/api/messages', ...activityBody, async (req: restify.Request, res: restify.Response) => {
@@ -67,11 +107,20 @@ export async function startHttpServer(
   return {
     url: `http://${host}:${port}`,
     port,
+    inFlight: () => {
+      const byRoute: Record<string, number> = {};
+      for (const route of open.values()) byRoute[route] = (byRoute[route] ?? 0) + 1;
+      return { total: open.size, byRoute };
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        closing = true;
+        // Answers not yet started will tell their clients the connection closes after them.
+        for (const res of open.keys()) if (!res.headersSent) res.setHeader('connection', 'close');
+        node.close(() => resolve());
         // Keep-alive sockets of idle clients must not hold the process open.
-        (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        node.closeIdleConnections();
       }),
+    closeAll: () => node.closeAllConnections(),
   };
 }

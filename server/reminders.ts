@@ -4,7 +4,7 @@ import { Cron } from 'croner';
 import { ConnectorPool } from '../bot/reminders/connector-pool.js';
 import { SendPacer } from '../bot/reminders/rate-limiter.js';
 import type { Logger } from 'pino';
-import { runPlanner, type PlannerDeps, type PlannerOutcome } from '../core/reminders/planner.js';
+import { PLANNER_LEASE, runPlanner, type PlannerDeps, type PlannerOutcome } from '../core/reminders/planner.js';
 import { ReminderSender } from '../bot/reminders/reminder-sender.js';
 import type { AppConfig } from './config.js';
 import type { Services } from './services.js';
@@ -43,9 +43,16 @@ export function createSender(config: AppConfig, services: Services, connectors: 
 }
 
 export interface RunningReminders {
+  /** Who this instance is when it takes the planner lease. */
+  holder: string;
   runPlannerNow(): Promise<PlannerOutcome>;
   senders: ReminderSender[];
+  /** What a stop right now would cut short: a planning run, reminder jobs being sent. */
+  inFlight(): { planning: boolean; jobs: number };
+  /** Stops planning and taking jobs; waits for the planning run and the jobs in hand, then lets the lease go. */
   stop(): Promise<void>;
+  /** Lets the planner lease go if this instance holds it (also used when a shutdown deadline passes). */
+  releaseLease(): Promise<void>;
 }
 
 /**
@@ -55,26 +62,43 @@ export interface RunningReminders {
 export function startReminders(config: AppConfig, services: Services, logger: Logger): RunningReminders {
   const holder = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const deps = plannerDeps(config, services);
+  const planning = new Set<Promise<unknown>>();
+  let stopping = false;
   const runPlannerNow = async () => {
-    const outcome = await runPlanner(deps, { holder });
-    if (outcome.kind === 'ran') logger.info({ event: 'reminders.planned', runId: outcome.report.runId, planned: outcome.report.planned, already: outcome.report.alreadyPlanned, requeued: outcome.report.requeued }, 'reminders planned');
-    return outcome;
+    if (stopping) return { kind: 'not-leader' } as const;
+    const run = runPlanner(deps, { holder });
+    planning.add(run);
+    try {
+      const outcome = await run;
+      if (outcome.kind === 'ran') logger.info({ event: 'reminders.planned', runId: outcome.report.runId, planned: outcome.report.planned, already: outcome.report.alreadyPlanned, requeued: outcome.report.requeued }, 'reminders planned');
+      return outcome;
+    } finally {
+      planning.delete(run);
+    }
   };
   const cron = config.reminders.schedule
     ? new Cron(config.reminders.schedule, { timezone: 'Europe/London', protect: true }, () => {
         runPlannerNow().catch((error: unknown) => logger.error({ event: 'reminders.plan-failed', err: { message: (error as Error).message } }, 'planning failed'));
       })
     : undefined;
+  const releaseLease = () => services.leases.release(PLANNER_LEASE, holder);
   const connectors = new ConnectorPool(config.bot);
   const pacer = new SendPacer(config.reminders.settings.globalPerSecond, config.reminders.settings.perConversationPerSecond);
   const senders = Array.from({ length: config.reminders.workers }, () => createSender(config, services, connectors, logger, pacer));
   for (const sender of senders) sender.start();
   return {
+    holder,
     runPlannerNow,
     senders,
+    inFlight: () => ({ planning: planning.size > 0, jobs: senders.reduce((sum, s) => sum + s.inFlightCount, 0) }),
     stop: async () => {
+      stopping = true;
       cron?.stop();
-      await Promise.all(senders.map((s) => s.stop()));
+      // A planning run records each job in the ledger before queueing it, so it is safe to let it
+      // finish; it releases the lease itself. Releasing again afterwards covers a run cut short by an error.
+      await Promise.all([...[...planning].map((run) => run.catch(() => undefined)), ...senders.map((s) => s.stop())]);
+      await releaseLease();
     },
+    releaseLease,
   };
 }

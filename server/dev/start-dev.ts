@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
 
   const app = await startApp(config, logger, { services });
-  console.log(`• Server: ${app.server.url} (bot endpoint ${app.server.url}/api/messages, health ${app.server.url}/healthz)`);
+  console.log(`• Server: ${app.server.url} (bot endpoint ${app.server.url}/api/messages, health ${app.server.url}/healthz, ready ${app.server.url}/readyz)`);
 
   let playground: RunningPlayground | undefined;
   if (!values['no-playground']) {
@@ -79,10 +79,21 @@ Press Ctrl-C to stop everything.`);
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     await playground?.stop().catch(() => undefined);
-    await app.stop().catch(() => undefined);
+    // The same graceful stop as production, with the same deadline; Azurite goes last (and only if we
+    // started it), so every write the server finishes reaches it and Azurite flushes it to .azurite/.
+    let timer: NodeJS.Timeout | undefined;
+    const clean = await Promise.race([
+      app.stop().then(() => true, () => false),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), config.shutdownDeadlineMs))),
+    ]);
+    clearTimeout(timer);
+    if (!clean) {
+      console.log(`Gave up waiting after ${config.shutdownDeadlineMs / 1000} s; abandoned: ${JSON.stringify(app.inFlight())}`);
+      await app.abandon().catch(() => undefined);
+    }
     await azurite?.stop().catch(() => undefined);
     console.log('Stopped.');
-    process.exit(0);
+    process.exit(clean ? 0 : 1);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
