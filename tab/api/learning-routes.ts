@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { requestExemption, requestExtension } from '../../core/learning/approvals.js';
+import { bringCertificate } from '../../core/learning/bring-certificate.js';
+import type { CatalogueIndex } from '../../core/learning/catalogue-index.js';
+import { recordExpiry } from '../../core/learning/compliance.js';
+import { recordCompletion, selfRecordableMethods } from '../../core/learning/record-completion.js';
+import { COMPLETION_METHODS, type LearningRecord } from '../../core/learning/types.js';
+import { whatsDue } from '../../core/learning/whats-due.js';
+import { formatLocalDate, type LocalDate } from '../../core/time/local-date.js';
+import type { ActionAnswer, MyLearningView, RecordView, RequestView } from '../shared/learning-api.js';
+import { COMPLETION_METHOD_NAMES } from '../shared/learning-api.js';
+import { ApiError, notFound } from './api-error.js';
+import { approvalDeps, dateSchema, idSchema, nameReader, refusalError } from './learning-context.js';
+import type { TabRouteModule } from './register.js';
+
+/**
+ * "My learning": the caller's own learning only (no route takes someone else's id), read with the
+ * bot's "what's due" use case, and the bot's actions through the very same use cases.
+ */
+export function sourceLabel(record: LearningRecord): string {
+  switch (record.source.kind) {
+    case 'esr':
+      return 'Electronic Staff Record';
+    case 'self':
+      return 'Recorded by you';
+    case 'manager':
+      return 'Recorded by your manager';
+    case 'admin':
+      return 'Learning and development';
+    case 'transferred':
+      return `Certificate from ${record.source.employer}`;
+  }
+}
+
+export function recordView(record: LearningRecord, catalogue: CatalogueIndex): RecordView {
+  return {
+    id: record.id,
+    label: catalogue.topicLabel(record.subjectId, record.level),
+    completedOn: record.completedOn,
+    method: record.method,
+    source: sourceLabel(record),
+    verification: record.verification.state,
+    ...(record.verification.state === 'rejected' ? { rejectedReason: record.verification.reason } : {}),
+    expiresOn: recordExpiry(record, catalogue.topicFor(record.subjectId, record.level)?.renewalMonths ?? null),
+    recordedAt: record.recordedAt,
+  };
+}
+
+const completionBody = z.object({
+  subjectId: idSchema,
+  level: z.number().int().min(1).max(9).optional(),
+  completedOn: dateSchema,
+  method: z.enum(COMPLETION_METHODS),
+});
+const certificateBody = z.object({
+  topicId: idSchema,
+  completedOn: dateSchema,
+  employer: z.string().trim().min(2, 'name the employer').max(200),
+  reference: z.string().trim().max(200).optional(),
+});
+const extensionBody = z.object({ subjectId: idSchema, requestedDate: dateSchema, reason: z.string().max(500) });
+const exemptionBody = z.object({ subjectId: idSchema, reason: z.string().max(1000) });
+
+export const registerLearningRoutes: TabRouteModule = (server, kit, context) => {
+  const { services, config } = context;
+  const learning = services.learning;
+
+  server.get(
+    '/api/learning/me',
+    kit.route({}, async ({ caller }): Promise<MyLearningView> => {
+      const due = await whatsDue(learning, caller.staffId);
+      if (due.kind !== 'ok') throw notFound('You are not in the staff records.');
+      const { catalogue, compliance, bundle } = due;
+      const nameOf = nameReader(context);
+      const items = compliance.items.map((item) => {
+        const topic = catalogue.topicFor(item.subjectId, item.level);
+        return {
+          subjectId: item.subjectId,
+          label: catalogue.topicLabel(item.subjectId, item.level),
+          level: item.level,
+          status: item.status,
+          dueDate: item.dueDate,
+          compliant: item.compliant,
+          ...(item.record ? { heldRecord: { completedOn: item.record.completedOn, method: item.record.method, expiresOn: item.recordExpiresOn ?? null } } : {}),
+          roles: item.roleIds.map((r) => catalogue.roleName(r)),
+          ...(item.extension ? { extendedTo: item.extension.agreedDate } : {}),
+          ...(item.absence ? { absence: { kind: item.absence.kind, ...(item.absence.returnDate ? { returnDate: item.absence.returnDate } : {}) } } : {}),
+          ...(topic?.link ? { link: topic.link } : {}),
+          recordable: topic ? selfRecordableMethods(topic) : [],
+        };
+      });
+      const requests: RequestView[] = [];
+      for (const e of bundle.extensions) {
+        requests.push({
+          kind: 'extension', id: e.id, subject: catalogue.subjectName(e.subjectId), state: e.state, requestedAt: e.requestedAt, reason: e.reason,
+          currentDueDate: e.currentDueDate, requestedDate: e.requestedDate,
+          ...(e.decidedBy ? { decidedBy: (await nameOf(e.decidedBy)) ?? e.decidedBy } : {}), ...(e.decidedAt ? { decidedAt: e.decidedAt } : {}), ...(e.comment ? { comment: e.comment } : {}),
+        });
+      }
+      for (const e of bundle.exemptions) {
+        requests.push({
+          kind: 'exemption', id: e.id, subject: catalogue.subjectName(e.subjectId), state: e.state, requestedAt: e.requestedAt, reason: e.reason,
+          ...(e.decidedBy ? { decidedBy: (await nameOf(e.decidedBy)) ?? e.decidedBy } : {}), ...(e.decidedAt ? { decidedAt: e.decidedAt } : {}), ...(e.comment ? { comment: e.comment } : {}),
+        });
+      }
+      for (const r of bundle.records) {
+        if (r.source.kind !== 'transferred') continue;
+        const v = r.verification;
+        requests.push({
+          kind: 'evidence', id: r.id, subject: catalogue.topicLabel(r.subjectId, r.level), state: v.state, requestedAt: r.recordedAt,
+          reason: `Certificate from ${r.source.employer}, completed ${formatLocalDate(r.completedOn)}`,
+          ...(v.state !== 'pending' && v.by ? { decidedBy: (await nameOf(v.by)) ?? 'Learning and development' } : {}),
+          ...(v.state === 'rejected' ? { comment: v.reason, decidedAt: v.on } : v.state === 'verified' && v.on ? { decidedAt: v.on } : {}),
+        });
+      }
+      requests.sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
+      return {
+        name: due.person.name,
+        asOf: compliance.asOf,
+        roles: [...new Set(compliance.items.flatMap((i) => i.roleIds))].map((r) => catalogue.roleName(r)),
+        summary: compliance.summary,
+        items,
+        history: bundle.records.map((r) => recordView(r, catalogue)).sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.recordedAt.localeCompare(a.recordedAt)),
+        requests,
+        topics: catalogue.catalogue.topics
+          .map((t) => ({ topicId: t.id, subjectId: t.subjectId, level: t.level, label: catalogue.topicLabel(t.subjectId, t.level) }))
+          .sort((a, b) => a.label.localeCompare(b.label)),
+        extensionMaxMonths: config.approvals.extensionMaxMonths,
+      };
+    }),
+  );
+
+  server.post(
+    '/api/learning/me/completions',
+    ...kit.json(),
+    kit.route({ body: completionBody }, async ({ caller, body }): Promise<ActionAnswer> => {
+      const outcome = await recordCompletion(learning, caller.staffId, { subjectId: body.subjectId, completedOn: body.completedOn as LocalDate, method: body.method, ...(body.level ? { level: body.level } : {}) });
+      const catalogue = await learning.catalogue.current();
+      switch (outcome.kind) {
+        case 'recorded': {
+          const due = outcome.item?.dueDate;
+          return { message: `Recorded: ${catalogue.topicLabel(outcome.record.subjectId, outcome.record.level)} on ${formatLocalDate(outcome.record.completedOn)}. ${due ? `Next due ${formatLocalDate(due)}.` : 'It does not need renewing.'}` };
+        }
+        case 'method-not-allowed': {
+          const ways = outcome.allowed.map((m) => COMPLETION_METHOD_NAMES[m] ?? m);
+          throw new ApiError(422, 'method-not-allowed', ways.length > 0 ? `${catalogue.topicLabel(outcome.topic.subjectId, outcome.topic.level)} can be recorded here as: ${ways.join(', ')}. Nothing was saved.` : `${catalogue.topicLabel(outcome.topic.subjectId, outcome.topic.level)} is completed on the learning platform and shows up here by itself. Nothing was saved.`);
+        }
+        case 'future-date':
+          throw new ApiError(422, 'future-date', `A completion can be recorded on or after the day it happened (today is ${formatLocalDate(outcome.today)}). Nothing was saved.`);
+        case 'too-old':
+          throw new ApiError(422, 'too-old', `Completions before ${formatLocalDate(outcome.earliest)} can't be recorded here; ask ${config.supportContact}. Nothing was saved.`);
+        case 'unknown-subject':
+          throw new ApiError(422, 'unknown-subject', 'That topic is not in the catalogue. Nothing was saved.');
+        case 'not-found':
+          throw notFound('You are not in the staff records.');
+      }
+    }),
+  );
+
+  server.post(
+    '/api/learning/me/certificates',
+    ...kit.json(),
+    kit.route({ body: certificateBody }, async ({ caller, body }): Promise<ActionAnswer> => {
+      const catalogue = await learning.catalogue.current();
+      const topic = catalogue.topic(body.topicId);
+      if (!topic) throw new ApiError(422, 'unknown-topic', 'That topic is not in the catalogue. Nothing was saved.');
+      const outcome = await bringCertificate(learning, caller.staffId, {
+        subjectId: topic.subjectId,
+        level: topic.level,
+        completedOn: body.completedOn as LocalDate,
+        employer: body.employer,
+        ...(body.reference ? { reference: body.reference } : {}),
+      });
+      const label = catalogue.topicLabel(topic.subjectId, topic.level);
+      switch (outcome.kind) {
+        case 'pending-verification':
+          return { message: `Certificate received: ${label}${outcome.expiresOn ? `, valid until ${formatLocalDate(outcome.expiresOn)}` : ''}. Learning and development will verify it; it counts as soon as it is verified.` };
+        case 'already-expired':
+          throw new ApiError(422, 'already-expired', `${label} completed on ${formatLocalDate(body.completedOn as LocalDate)} expired on ${formatLocalDate(outcome.expiredOn)}, so it can't count now. Nothing was saved.`);
+        case 'future-date':
+          throw new ApiError(422, 'future-date', 'Give the date on the certificate: it cannot be in the future. Nothing was saved.');
+        case 'unknown-topic':
+          throw new ApiError(422, 'unknown-topic', 'That topic is not in the catalogue. Nothing was saved.');
+        case 'not-found':
+          throw notFound('You are not in the staff records.');
+      }
+    }),
+  );
+
+  server.post(
+    '/api/learning/me/extensions',
+    ...kit.json(),
+    kit.route({ body: extensionBody }, async ({ caller, body }): Promise<ActionAnswer> => {
+      const catalogue = await learning.catalogue.current();
+      const outcome = await requestExtension(approvalDeps(context), caller.staffId, { subjectId: body.subjectId, requestedDate: body.requestedDate as LocalDate, reason: body.reason });
+      if (outcome.kind !== 'requested') throw refusalError(outcome, catalogue.subjectName(body.subjectId), 'extension', config.supportContact);
+      const told = await context.bot.notices.requestSent('extension', caller.staffId, outcome.request, outcome.approvers);
+      const who = outcome.approvers.map((a) => a.name).join(' and ');
+      return {
+        message: `Extension request sent: ${catalogue.subjectName(body.subjectId)} from ${formatLocalDate(outcome.request.currentDueDate)} to ${formatLocalDate(outcome.request.requestedDate)}. ${who} will decide; you will be told.`,
+        notified: told,
+      };
+    }),
+  );
+
+  server.post(
+    '/api/learning/me/exemptions',
+    ...kit.json(),
+    kit.route({ body: exemptionBody }, async ({ caller, body }): Promise<ActionAnswer> => {
+      const catalogue = await learning.catalogue.current();
+      const outcome = await requestExemption(approvalDeps(context), caller.staffId, body);
+      if (outcome.kind !== 'requested') throw refusalError(outcome, catalogue.subjectName(body.subjectId), 'exemption', config.supportContact);
+      const told = await context.bot.notices.requestSent('exemption', caller.staffId, outcome.request, outcome.approvers);
+      return {
+        message: `Sent to the mandatory learning oversight group: ${catalogue.subjectName(body.subjectId)}. An exemption is not guaranteed; until they decide, it stays due as before.`,
+        notified: told,
+      };
+    }),
+  );
+};
