@@ -1,11 +1,37 @@
-import { Body1, Title2 } from '@fluentui/react-components';
+import { Body1, Link, Spinner, Title2 } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { WorkspaceListResponse } from '../../../shared/workspace-api';
+import { Problem } from '../shell/Problem';
+import { ApplicationList } from './ApplicationList';
+import { NoAccess } from './NoAccess';
+import { Workspace } from './Workspace';
+import { isForbidden, workspaceApi } from './workspace-client';
 
-// Placeholder until this page's feature lands; replaced by its owner.
+/** /tab/workspace?app=<id>: one application's workspace; without an id, the caller's applications to open. */
 export default function WorkspacePage() {
+  const appId = new URLSearchParams(location.search).get('app');
+  return <main className="page">{appId ? <Workspace appId={appId} /> : <PickApplication />}</main>;
+}
+
+function PickApplication() {
+  const [list, setList] = useState<WorkspaceListResponse>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    workspaceApi.list().then(setList, setError);
+  }, []);
+  const configHref = `/tab/config${location.search}`;
   return (
-    <main className="page">
-      <Title2 as="h1">WorkspacePage</Title2>
-      <Body1 as="p">Not built yet.</Body1>
-    </main>
+    <>
+      <Title2 as="h1">Learning Organisation applications</Title2>
+      {error !== undefined && (isForbidden(error) ? <NoAccess /> : <Problem error={error} title="Could not list the applications" />)}
+      {!list && error === undefined && <Spinner label="Loading your applications" />}
+      {list && list.applications.length === 0 && (
+        <Body1 as="p">
+          {list.pcnName ? `${list.pcnName} has no application yet.` : 'You are not part of any application yet.'}{' '}
+          {list.canCreate && <Link href={configHref}>Start one</Link>}
+        </Body1>
+      )}
+      {list && list.applications.length > 0 && <ApplicationList applications={list.applications} />}
+    </>
   );
 }

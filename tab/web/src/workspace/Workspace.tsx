@@ -1,0 +1,197 @@
+import { Badge, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Member } from '../../../shared/workspace-api';
+import { useSession } from '../session';
+import { ChecklistPanel } from './ChecklistPanel';
+import { todayFromCountdown } from './countdown';
+import { STATUS_COLOR, STATUS_LABEL } from './labels';
+import { NoAccess } from './NoAccess';
+import { ProgressBoard } from './ProgressBoard';
+import { ResourcesPanel } from './ResourcesPanel';
+import { SectionView } from './SectionView';
+import { usePresence } from './use-presence';
+import { useWorkspace } from './use-workspace';
+import { isForbidden, workspaceApi } from './workspace-client';
+import { Problem } from '../shell/Problem';
+import { WorkspaceHeader } from './WorkspaceHeader';
+
+const useStyles = makeStyles({
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: '240px minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXXL,
+    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  nav: { '@media (max-width: 760px)': { display: 'none' } },
+  narrowNav: { display: 'none', '@media (max-width: 760px)': { display: 'block' } },
+  navList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  navButton: { width: '100%', justifyContent: 'space-between', textAlign: 'start', minHeight: '40px', fontWeight: tokens.fontWeightRegular },
+  group: { marginBlock: `${tokens.spacingVerticalM} ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground3 },
+  overview: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(260px, 1fr)',
+    gap: tokens.spacingHorizontalXXL,
+    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+});
+
+function sectionFromUrl(): string | undefined {
+  return new URLSearchParams(location.search).get('section') ?? undefined;
+}
+
+/** The workspace of one application: header, section navigation, and either the overview (board, checklist) or one section. */
+export function Workspace({ appId }: { appId: string }) {
+  const styles = useStyles();
+  const { me } = useSession();
+  const store = useWorkspace(appId, me.staffId);
+  const { view, error, live } = store;
+  const [sectionId, setSectionId] = useState(sectionFromUrl);
+  const [focusField, setFocusField] = useState<string>();
+  const [members, setMembers] = useState<Member[]>([]);
+  const dirty = useRef(new Set<string>());
+
+  const clientId = usePresence(view ? appId : undefined, { sectionId, fieldId: focusField, editing: focusField !== undefined }, store.applyPresence);
+
+  useEffect(() => {
+    workspaceApi.members(appId).then((m) => setMembers(m.members), () => setMembers([]));
+  }, [appId]);
+
+  useEffect(() => {
+    const onPop = () => setSectionId(sectionFromUrl());
+    window.addEventListener('popstate', onPop);
+    // Unsaved edits (a save pending or in flight, or a conflict to settle) are never lost by closing the tab unawares.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (dirty.current.size) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, []);
+
+  const open = useCallback((id: string | undefined) => {
+    const url = new URL(location.href);
+    if (id) url.searchParams.set('section', id);
+    else url.searchParams.delete('section');
+    history.pushState(null, '', url);
+    setSectionId(id);
+    setFocusField(undefined);
+    window.scrollTo({ top: 0 });
+  }, []);
+
+  const onDirtyChange = useCallback((fieldId: string, isDirty: boolean) => {
+    if (isDirty) dirty.current.add(fieldId);
+    else dirty.current.delete(fieldId);
+  }, []);
+
+  if (error) {
+    if (isForbidden(error)) return <NoAccess />;
+    return <Problem error={error} title="Could not open the workspace" />;
+  }
+  if (!view) return <Spinner label="Loading the application" />;
+
+  const defs = view.definitions.sections;
+  const current = defs.find((d) => d.id === sectionId);
+  const today = todayFromCountdown(view.application.countdown.deadline, view.application.countdown.daysLeft);
+  const navItem = (id: string | undefined, label: string, badge?: React.ReactNode) => (
+    <li key={id ?? 'overview'}>
+      <Button appearance={(current?.id ?? undefined) === id ? 'secondary' : 'subtle'} className={styles.navButton} aria-current={(current?.id ?? undefined) === id ? 'page' : undefined} onClick={() => open(id)}>
+        <span>{label}</span>
+        {badge}
+      </Button>
+    </li>
+  );
+  const groups: { title: string; group: 'application' | 'domain' }[] = [
+    { title: 'The application', group: 'application' },
+    { title: 'Quality Framework domains', group: 'domain' },
+  ];
+
+  return (
+    <>
+      <WorkspaceHeader view={view} live={live} myClientId={clientId} onChanged={() => void store.reload()} />
+      {store.recent && store.recent.at && <RecentNotice key={`${store.recent.fieldId}-${store.recent.at}`} text={`${store.recent.by} saved ${defs.flatMap((d) => d.fields).find((f) => f.id === store.recent!.fieldId)?.label ?? 'a field'}`} />}
+      <div className={styles.layout}>
+        <nav className={styles.nav} aria-label="Sections">
+          <ul className={styles.navList}>
+            {navItem(undefined, 'Overview')}
+            {groups.map((g) => (
+              <li key={g.group}>
+                <Caption1 as="p" className={styles.group} id={`nav-${g.group}`}>
+                  {g.title}
+                </Caption1>
+                <ul className={styles.navList} aria-labelledby={`nav-${g.group}`}>
+                  {defs
+                    .filter((d) => d.group === g.group)
+                    .map((d) => {
+                      const s = view.sections[d.id]?.status ?? 'not-started';
+                      return navItem(
+                        d.id,
+                        `${d.number}. ${d.title}`,
+                        <Badge appearance="tint" size="small" color={STATUS_COLOR[s]} aria-label={STATUS_LABEL[s]}>
+                          {STATUS_LABEL[s].split(' ')[0]}
+                        </Badge>,
+                      );
+                    })}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className={styles.narrowNav}>
+          <Field label="Go to">
+            <Select value={current?.id ?? ''} onChange={(_, d) => open(d.value || undefined)}>
+              <option value="">Overview</option>
+              {defs.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.number}. {d.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div id="workspace-main">
+          {current ? (
+            <SectionView
+              key={current.id}
+              appId={appId}
+              def={current}
+              view={view}
+              store={store}
+              members={members}
+              myClientId={clientId}
+              onFocusField={setFocusField}
+              onDirtyChange={onDirtyChange}
+            />
+          ) : (
+            <div className={styles.overview}>
+              <ProgressBoard view={view} today={today} onOpen={open} />
+              <div className={styles.side}>
+                <ChecklistPanel items={view.checklist} onOpen={open} />
+                <ResourcesPanel sectionId={undefined} resources={view.resources} />
+              </div>
+            </div>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** "Megan Bowen saved Induction information": a quiet note that fades after a few seconds. */
+function RecentNotice({ text }: { text: string }) {
+  const [shown, setShown] = useState(true);
+  useEffect(() => {
+    const t = setTimeout(() => setShown(false), 6000);
+    return () => clearTimeout(t);
+  }, []);
+  if (!shown) return null;
+  return (
+    <MessageBar intent="info" layout="singleline">
+      <MessageBarBody>
+        <Body1>{text}</Body1>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
