@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { odata, type TableClient } from '@azure/data-tables';
+import type { MappingKind, MappingTarget, Mappings } from '../learning/esr/esr-types.js';
+import { invertedTime } from './inverted-time.js';
+import { joinChunks, splitIntoChunks } from './property-chunks.js';
+import { getEntityOrUndefined, type TableStore } from './table-store.js';
+
+export interface StoredMapping {
+  kind: MappingKind;
+  name: string;
+  key: string;
+  target: MappingTarget;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A finished preview or import, as shown in the history and kept for audit. */
+export interface ImportRun<Summary = unknown> {
+  id: string;
+  mode: 'preview' | 'import';
+  fileName: string;
+  sha256: string;
+  by: string;
+  at: string;
+  summary: Summary;
+}
+
+type MappingEntity = { partitionKey: string; rowKey: string; name: string; key: string; target: string; updatedBy: string; updatedAt: string };
+type RunEntity = { partitionKey: string; rowKey: string; mode: string; fileName: string; sha256: string; by: string; at: string } & Record<string, unknown>;
+
+const mappingPartition = (kind: MappingKind) => `map-${kind}`;
+/** Competence names hold characters a RowKey may not ('/', '#', '?'): the row is keyed by a hash of the name's key. */
+const mappingRow = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 40);
+const RUNS = 'run';
+
+/**
+ * The `imports` table: remembered mappings (PartitionKey `map-competence` / `map-position`, RowKey a
+ * hash of the normalised name; a few hundred rows, read whole at the start of each import) and the
+ * import runs (PartitionKey `run`, RowKey = inverted time + random, so the newest come first and a
+ * run is read by its id in one point read).
+ */
+export class EsrImportRepository {
+  private readonly table: TableClient;
+
+  constructor(store: TableStore) {
+    this.table = store.client('imports');
+  }
+
+  async mappings(): Promise<Mappings & { list: StoredMapping[] }> {
+    const list: StoredMapping[] = [];
+    for (const kind of ['competence', 'position'] as const) {
+      const rows = this.table.listEntities<MappingEntity>({ queryOptions: { filter: odata`PartitionKey eq ${mappingPartition(kind)}` } });
+      for await (const row of rows) {
+        list.push({ kind, name: row.name, key: row.key, target: JSON.parse(row.target) as MappingTarget, updatedBy: row.updatedBy, updatedAt: row.updatedAt });
+      }
+    }
+    return {
+      list,
+      competences: new Map(list.filter((m) => m.kind === 'competence').map((m) => [m.key, m.target])),
+      positions: new Map(list.filter((m) => m.kind === 'position').map((m) => [m.key, m.target])),
+    };
+  }
+
+  async saveMapping(mapping: StoredMapping): Promise<void> {
+    const entity: MappingEntity = {
+      partitionKey: mappingPartition(mapping.kind),
+      rowKey: mappingRow(mapping.key),
+      name: mapping.name.slice(0, 1000),
+      key: mapping.key.slice(0, 1000),
+      target: JSON.stringify(mapping.target),
+      updatedBy: mapping.updatedBy,
+      updatedAt: mapping.updatedAt,
+    };
+    await this.table.upsertEntity(entity, 'Replace');
+  }
+
+  async deleteMapping(kind: MappingKind, key: string): Promise<void> {
+    await this.table.deleteEntity(mappingPartition(kind), mappingRow(key)).catch(() => undefined);
+  }
+
+  static newRunId(at: string): string {
+    return `${invertedTime(at)}-${createHash('sha1').update(`${at}${Math.random()}`).digest('hex').slice(0, 10)}`;
+  }
+
+  async saveRun(run: ImportRun): Promise<void> {
+    const entity: RunEntity = {
+      partitionKey: RUNS,
+      rowKey: run.id,
+      mode: run.mode,
+      fileName: run.fileName,
+      sha256: run.sha256,
+      by: run.by,
+      at: run.at,
+      ...splitIntoChunks('summary', JSON.stringify(run.summary)),
+    };
+    await this.table.upsertEntity(entity, 'Replace');
+  }
+
+  async getRun(id: string): Promise<ImportRun | undefined> {
+    const row = await getEntityOrUndefined<RunEntity>(this.table, RUNS, id);
+    return row ? this.toRun(row as RunEntity, true) : undefined;
+  }
+
+  /** The latest runs, newest first, without their summaries' issue lists. */
+  async listRuns(limit = 20): Promise<ImportRun[]> {
+    const runs: ImportRun[] = [];
+    const rows = this.table.listEntities<RunEntity>({ queryOptions: { filter: odata`PartitionKey eq ${RUNS}` } });
+    for await (const row of rows) {
+      runs.push(this.toRun(row as RunEntity, false));
+      if (runs.length >= limit) break;
+    }
+    return runs;
+  }
+
+  private toRun(row: RunEntity, withIssues: boolean): ImportRun {
+    const summary = JSON.parse(joinChunks('summary', row) || '{}') as Record<string, unknown>;
+    if (!withIssues) delete summary.issues;
+    return { id: row.rowKey, mode: row.mode as ImportRun['mode'], fileName: row.fileName, sha256: row.sha256, by: row.by, at: row.at, summary };
+  }
+}
