@@ -137,6 +137,7 @@ export interface SectionDefinition {
 export type ChecklistRule =
   | { kind: 'field-filled'; fieldId: string }
   | { kind: 'list-items'; fieldId: string; min: number }
+  /** `where`: only rows whose cell in `column` contains `value` (case-insensitive), e.g. type contains "educational". */
   | { kind: 'table-rows'; fieldId: string; min: number; where?: { column: string; value: string } }
   | { kind: 'section-complete'; sectionId: string }
   | { kind: 'section-agreed'; sectionId: string }

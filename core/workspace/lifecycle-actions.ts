@@ -1,0 +1,65 @@
+import type { ApplicationSummary, Lifecycle, Outcome, PanelMember } from '../../tab/shared/workspace-api.js';
+import type { Person } from '../people/types.js';
+import { personRef } from './access.js';
+import type { ApplicationRecord } from './application.js';
+import { evaluateChecklist } from './checklist.js';
+import { applyMemberAction, recordOutcome, schedulePanel, type MemberAction } from './lifecycle.js';
+import { readOnlyProblem } from './problem.js';
+import { summaryOf } from './summary.js';
+import { mutate, todayOf, type DecideContext, type WorkspaceDeps } from './workspace-deps.js';
+
+/** Moving the application through its lifecycle; each move is one `application` event and an audit entry. */
+async function move(
+  deps: WorkspaceDeps,
+  person: Person,
+  appId: string,
+  decide: (ctx: DecideContext) => Lifecycle,
+): Promise<{ summary: ApplicationSummary; app: ApplicationRecord }> {
+  return mutate(deps, person, appId, async (ctx) => {
+    const lifecycle = decide(ctx);
+    const app: ApplicationRecord = { ...ctx.app, lifecycle };
+    const summary = summaryOf({ ...app, seq: ctx.app.seq + 1 }, deps.definitions, todayOf(deps));
+    return { app, events: [{ type: 'application', at: ctx.at, by: personRef(person), application: summary }], result: { summary, app } };
+  });
+}
+
+export async function memberAction(deps: WorkspaceDeps, person: Person, appId: string, action: MemberAction, note?: string): Promise<ApplicationSummary> {
+  const { summary, app } = await move(deps, person, appId, ({ app, access, at }) => {
+    if (!access.canEdit) throw readOnlyProblem('The practices move their own application; the training hub schedules the panel and records the outcome.');
+    return applyMemberAction(app.lifecycle, action, personRef(person), at, evaluateChecklist(app, deps.definitions), note);
+  });
+  await deps.audit.append({ actorId: person.id, action: `workspace.${action === 'submit' ? 'submitted' : action}`, target: appId, summary: `${app.pcnName}: ${summary.lifecycle.stage}` });
+  if (action === 'submit' && deps.notifier) {
+    const notifier = deps.notifier;
+    deps.background('workspace.submitted-card', () => notifier.submitted(app, personRef(person)));
+  }
+  return summary;
+}
+
+export async function scheduleThePanel(
+  deps: WorkspaceDeps,
+  person: Person,
+  appId: string,
+  panel: { date: string; time?: string | undefined; location?: string | undefined; members: PanelMember[] },
+): Promise<ApplicationSummary> {
+  const { summary } = await move(deps, person, appId, ({ app, access, at }) => {
+    if (!access.canReview) throw readOnlyProblem('The training hub schedules the panel.');
+    return schedulePanel(app.lifecycle, panel, personRef(person), at);
+  });
+  await deps.audit.append({ actorId: person.id, action: 'workspace.panel-scheduled', target: appId, summary: `panel on ${panel.date} with ${panel.members.length} members` });
+  return summary;
+}
+
+export async function recordTheOutcome(
+  deps: WorkspaceDeps,
+  person: Person,
+  appId: string,
+  decision: { outcome: Outcome; conditions?: string | undefined; annualReviewDate?: string | undefined },
+): Promise<ApplicationSummary> {
+  const { summary } = await move(deps, person, appId, ({ app, access, at }) => {
+    if (!access.canReview) throw readOnlyProblem('The training hub records the panel\'s outcome.');
+    return recordOutcome(app.lifecycle, decision, personRef(person), at);
+  });
+  await deps.audit.append({ actorId: person.id, action: 'workspace.outcome-recorded', target: appId, summary: decision.outcome, details: { annualReviewDate: summary.lifecycle.annualReviewDate ?? null } });
+  return summary;
+}

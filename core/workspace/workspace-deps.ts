@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { CommentThread, FieldState, HistoryEntry, PersonRef, WorkspaceDefinitions } from '../../tab/shared/workspace-api.js';
+import type { AuditEvent } from '../audit/audit-chain.js';
+import type { Person } from '../people/types.js';
+import type { PresenceRepository } from '../storage/workspace-presence.js';
+import type { StoredEvent, WorkspaceRepository } from '../storage/workspace-repository.js';
+import type { ResourceRepository } from '../storage/workspace-resources.js';
+import type { Clock } from '../time/clock.js';
+import { todayInLondon } from '../time/clock.js';
+import type { LocalDate } from '../time/local-date.js';
+import { accessOf, type Access } from './access.js';
+import type { ApplicationRecord } from './application.js';
+import { forbiddenProblem } from './problem.js';
+
+/** Told after the fact, off the request's path (the bot's channel posts). */
+export interface WorkspaceNotifier {
+  sectionReadyForReview(app: ApplicationRecord, sectionId: string, by: PersonRef): Promise<void>;
+  submitted(app: ApplicationRecord, by: PersonRef): Promise<void>;
+}
+
+export interface WorkspaceDeps {
+  repo: WorkspaceRepository;
+  presence: PresenceRepository;
+  resources: ResourceRepository;
+  staff: { getPerson(staffId: string): Promise<Person | undefined> };
+  /** Everyone on the staff list (for the member directory); may be cached by the caller. */
+  people: () => Promise<Person[]>;
+  audit: { append(event: AuditEvent): Promise<unknown> };
+  clock: Clock;
+  definitions: WorkspaceDefinitions;
+  notifier?: WorkspaceNotifier;
+  /** Runs work after the reply (tracked, so a graceful stop waits for it). */
+  background: (name: string, work: () => Promise<void>) => void;
+  /** Called after every committed change, so live streams on this instance need not wait for their next poll. */
+  changed?: (appId: string) => void;
+}
+
+export const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${randomBytes(5).toString('hex')}`;
+
+export const todayOf = (deps: Pick<WorkspaceDeps, 'clock'>): LocalDate => todayInLondon(deps.clock);
+
+/** Reads an application for a caller; anyone without access gets the same 403 as for an application that does not exist. */
+export async function loadFor(deps: Pick<WorkspaceDeps, 'repo'>, person: Person, appId: string): Promise<{ app: ApplicationRecord; etag: string; access: Access }> {
+  const read = await deps.repo.getApplication(appId);
+  if (!read) throw forbiddenProblem();
+  const access = accessOf(person, read.app);
+  if (!access.canRead) throw forbiddenProblem();
+  return { ...read, access };
+}
+
+/** What a decision writes: the next application state, rows, and events (their seq numbers are given on commit). */
+export interface Change<R> {
+  app?: ApplicationRecord;
+  fields?: FieldState[];
+  history?: HistoryEntry[];
+  historyUpdates?: HistoryEntry[];
+  threads?: CommentThread[];
+  events: DistributiveOmit<StoredEvent, 'seq'>[];
+  result: R;
+  /** Thrown after the commit (an edit conflict is recorded, then refused). */
+  thenThrow?: Error;
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+export interface DecideContext {
+  app: ApplicationRecord;
+  access: Access;
+  /** The seq number the first event of this change will get. */
+  nextSeq: number;
+  at: string;
+}
+
+const MAX_ATTEMPTS = 40;
+
+/**
+ * Read → decide → write, for one application, until the write lands: the `app` row's ETag makes
+ * the write fail if anyone (on any instance) wrote in between, and then the decision is taken
+ * again on fresh state. `decide` returning no events means nothing to write.
+ */
+export async function mutate<R>(deps: WorkspaceDeps, person: Person, appId: string, decide: (ctx: DecideContext) => Promise<Change<R>>): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    const { app, etag, access } = await loadFor(deps, person, appId);
+    const at = deps.clock.now().toISOString();
+    const change = await decide({ app, access, nextSeq: app.seq + 1, at });
+    if (change.events.length === 0) {
+      if (change.thenThrow) throw change.thenThrow;
+      return change.result;
+    }
+    const next = change.app ?? app;
+    const events = change.events.map((event, i) => ({ ...event, seq: app.seq + 1 + i }) as StoredEvent);
+    const written = await deps.repo.commit({
+      app: { ...next, seq: app.seq + events.length },
+      etag,
+      ...(change.fields ? { fields: change.fields } : {}),
+      ...(change.history ? { history: change.history } : {}),
+      ...(change.historyUpdates ? { historyUpdates: change.historyUpdates } : {}),
+      ...(change.threads ? { threads: change.threads } : {}),
+      events,
+    });
+    if (written) {
+      deps.changed?.(appId);
+      if (change.thenThrow) throw change.thenThrow;
+      return change.result;
+    }
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`application ${appId}: too much contention, gave up after ${MAX_ATTEMPTS} attempts`);
+    // Someone else wrote first: back off a little (randomised, growing) and decide again.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 3 * (attempt + 1))));
+  }
+}
