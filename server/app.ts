@@ -78,15 +78,19 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
         logger.info({ event: 'server.stopping', ...inFlight() }, 'stopping: draining');
         // Live streams never end by themselves: close them first, so the server's close can complete.
         await tabApi?.close();
+        const started = Date.now();
+        const phases: Record<string, number> = {};
         await Promise.all([
           (async () => {
             await server.close();
+            phases.requestsMs = Date.now() - started;
             // Replies are out; what they started (card updates, notices) finishes before we go.
             await bot.background.drain();
+            phases.backgroundMs = Date.now() - started;
           })(),
-          running.stop(),
+          running.stop().then(() => void (phases.remindersMs = Date.now() - started)),
         ]);
-        logger.info({ event: 'server.stopped' }, 'server stopped');
+        logger.info({ event: 'server.stopped', ...phases }, 'server stopped');
       })();
       return stopping;
     },

@@ -61,24 +61,41 @@ export interface RunningReminders {
  */
 export function startReminders(config: AppConfig, services: Services, logger: Logger): RunningReminders {
   const holder = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const deps = plannerDeps(config, services);
-  const planning = new Set<Promise<unknown>>();
   let stopping = false;
-  const runPlannerNow = async () => {
-    if (stopping) return { kind: 'not-leader' } as const;
-    const run = runPlanner(deps, { holder });
-    planning.add(run);
-    try {
-      const outcome = await run;
-      if (outcome.kind === 'ran') logger.info({ event: 'reminders.planned', runId: outcome.report.runId, planned: outcome.report.planned, already: outcome.report.alreadyPlanned, requeued: outcome.report.requeued }, 'reminders planned');
+  let skipped = 0;
+  const base = plannerDeps(config, services);
+  // A stop cuts a planning run short between jobs, never inside one: once stopping, a job not yet
+  // recorded in the ledger is left unrecorded (as if another run had it), so nothing is half planned;
+  // its deterministic id lets the next run, on any instance, plan it. Jobs already recorded are queued as usual.
+  const deps: PlannerDeps = {
+    ...base,
+    ledger: {
+      tryPlan: (entry) => (stopping ? (skipped++, Promise.resolve(false)) : base.ledger.tryPlan(entry)),
+      get: (jobId) => (stopping ? Promise.resolve(undefined) : base.ledger.get(jobId)),
+      replan: (jobId, plannedAt) => base.ledger.replan(jobId, plannedAt),
+    },
+    reports: {
+      save: (report) => base.reports.save(skipped > 0 ? { ...report, alreadyPlanned: report.alreadyPlanned - skipped } : report),
+    },
+  };
+  // One planning run at a time in this process: the lease keeps other instances out, but a second run
+  // of the same holder would renew it, and the first one's release would then free it mid-run.
+  let planning: Promise<PlannerOutcome> | undefined;
+  const runPlannerNow = (): Promise<PlannerOutcome> => {
+    if (stopping) return Promise.resolve({ kind: 'not-leader' });
+    planning ??= (async () => {
+      const started = Date.now();
+      skipped = 0;
+      const outcome = await runPlanner(deps, { holder });
+      if (outcome.kind === 'ran') logger.info({ event: 'reminders.planned', runId: outcome.report.runId, planned: outcome.report.planned, already: outcome.report.alreadyPlanned - skipped, requeued: outcome.report.requeued, leftForNextRun: skipped, ms: Date.now() - started }, 'reminders planned');
       return outcome;
-    } finally {
-      planning.delete(run);
-    }
+    })().finally(() => (planning = undefined));
+    return planning;
   };
   const cron = config.reminders.schedule
-    ? new Cron(config.reminders.schedule, { timezone: 'Europe/London', protect: true }, () => {
-        runPlannerNow().catch((error: unknown) => logger.error({ event: 'reminders.plan-failed', err: { message: (error as Error).message } }, 'planning failed'));
+    ? new Cron(config.reminders.schedule, { timezone: 'Europe/London', protect: true }, async () => {
+        // Returning the run lets croner's `protect` skip a tick while it is still going.
+        await runPlannerNow().catch((error: unknown) => logger.error({ event: 'reminders.plan-failed', err: { message: (error as Error).message } }, 'planning failed'));
       })
     : undefined;
   const releaseLease = () => services.leases.release(PLANNER_LEASE, holder);
@@ -90,13 +107,13 @@ export function startReminders(config: AppConfig, services: Services, logger: Lo
     holder,
     runPlannerNow,
     senders,
-    inFlight: () => ({ planning: planning.size > 0, jobs: senders.reduce((sum, s) => sum + s.inFlightCount, 0) }),
+    inFlight: () => ({ planning: planning !== undefined, jobs: senders.reduce((sum, s) => sum + s.inFlightCount, 0) }),
     stop: async () => {
       stopping = true;
       cron?.stop();
-      // A planning run records each job in the ledger before queueing it, so it is safe to let it
-      // finish; it releases the lease itself. Releasing again afterwards covers a run cut short by an error.
-      await Promise.all([...[...planning].map((run) => run.catch(() => undefined)), ...senders.map((s) => s.stop())]);
+      // The planning run ends at its next job (see `deps`) and releases the lease itself; releasing
+      // again afterwards covers a run ended by an error before its release.
+      await Promise.all([planning?.catch(() => undefined), ...senders.map((s) => s.stop())]);
       await releaseLease();
     },
     releaseLease,

@@ -3,11 +3,12 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrganisation } from '../../core/demo/generate-organisation.js';
 import { seedOrganisation } from '../../core/demo/seed-store.js';
-import { PLANNER_LEASE } from '../../core/reminders/planner.js';
+import { PLANNER_LEASE, runPlanner } from '../../core/reminders/planner.js';
 import { systemClock, todayInLondon } from '../../core/time/clock.js';
 import { addDays, type LocalDate } from '../../core/time/local-date.js';
 import { startLimitedConnector, type LimitedConnector } from '../../scripts/support/limited-connector.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
+import { plannerDeps } from '../../server/reminders.js';
 import type { Services } from '../../server/services.js';
 import { messageActivity, submitActivity, type TeamsUser } from '../support/activities.js';
 import { cardsOf, cardText } from '../support/card-validator.js';
@@ -80,6 +81,7 @@ describe('graceful shutdown on SIGTERM under load', () => {
           REMINDER_SCHEDULE: '* * * * * *', // plan every second: the lease is held much of the time
           REMINDER_WORKERS: '1',
           SEND_RATE_PER_SECOND: '60',
+          REMINDER_VISIBILITY_SECONDS: '30',
           SHUTDOWN_DEADLINE_SECONDS: String(DEADLINE_SECONDS),
         }),
       );
@@ -197,10 +199,27 @@ describe('graceful shutdown on SIGTERM under load', () => {
       // The planner lease was let go, not left to expire.
       expect(await services.leases.holder(PLANNER_LEASE)).toBeUndefined();
 
+      // Nothing half planned: every job the ledger says is planned is on the queue, and every queued job is in the ledger.
+      const ledger = new Map<string, string>();
+      for await (const row of services.store.client('ledger').listEntities<{ status: string }>()) ledger.set(row.rowKey!, row.status);
+      const queued = new Set<string>();
+      for (;;) {
+        const messages = await services.reminderQueue.receive(32, 60);
+        if (messages.length === 0) break;
+        for (const message of messages) for (const job of message.body.jobs) queued.add(job.id);
+      }
+      expect([...ledger].filter(([id, status]) => status === 'planned' && !queued.has(id)).map(([id]) => id), 'planned but not queued').toEqual([]);
+      expect([...queued].filter((id) => !ledger.has(id)), 'queued but not in the ledger').toEqual([]);
+      // What the stop left unplanned, the next run (on any instance) plans, each job once.
+      const next = await runPlanner(plannerDeps(config, services), { holder: 'after-shutdown' });
+      expect(next.kind).toBe('ran');
+      if (next.kind === 'ran') expect(next.report.planned + next.report.alreadyPlanned).toBe(next.jobs.length);
+      const leftForNextRun = next.kind === 'ran' ? next.report.planned : 0;
+
       console.log(
         `graceful shutdown: ${answered.length} requests answered (${answered.filter((s) => s.finishedAt! > signalAt).length} after the signal, ${inFlightAtSignal} in flight at it), ` +
           `${refused.length} refused at the connection, ${requested.filter((s) => s.answer).length} extensions stored, ` +
-          `${connector.accepted.length - acceptedBySignal} reminders sent after the signal, exit ${exit.code} after ${exitSeconds.toFixed(2)} s`,
+          `${connector.accepted.length - acceptedBySignal} reminders sent after the signal, ${queued.size} still queued, ${leftForNextRun} left for the next planning run, exit ${exit.code} after ${exitSeconds.toFixed(2)} s (${JSON.stringify(server.logs.find((l) => l.event === 'server.stopped'), ['requestsMs', 'backgroundMs', 'remindersMs'])})`,
       );
     },
     90_000,
