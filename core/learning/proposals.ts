@@ -199,7 +199,8 @@ export async function decideProposal(
     };
     return { kind: 'ok', proposal: { ...proposal, state: input.decision === 'approve' ? 'approved' : 'declined', decision, applied: input.decision === 'approve' ? false : undefined } };
   });
-  if (claimed.kind === 'already-decided' && claimed.proposal.decision?.decision === 'approve' && !claimed.proposal.applied && isMlog(actor)) {
+  // Whoever approved finishes an approval that failed part-way by approving again; anyone else is told it is decided.
+  if (claimed.kind === 'already-decided' && input.decision === 'approve' && claimed.proposal.decision?.decision === 'approve' && claimed.proposal.decision.by === actor.id && !claimed.proposal.applied) {
     return applyApproval(deps, actor, claimed.proposal);
   }
   if (claimed.kind !== 'ok') return claimed;
