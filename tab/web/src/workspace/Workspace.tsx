@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Member } from '../../../shared/workspace-api';
 import { useSession } from '../session';
@@ -111,7 +111,11 @@ export function Workspace({ appId }: { appId: string }) {
   return (
     <>
       <WorkspaceHeader view={view} live={live} myClientId={clientId} onChanged={() => void store.reload()} />
-      {store.recent && store.recent.at && <RecentNotice key={`${store.recent.fieldId}-${store.recent.at}`} text={`${store.recent.by} saved ${defs.flatMap((d) => d.fields).find((f) => f.id === store.recent!.fieldId)?.label ?? 'a field'}`} />}
+      {store.recent && (
+        <RecentNotice
+          text={`${store.recent.by} ${store.recent.kind === 'restore' ? 'restored' : 'saved'} “${defs.flatMap((d) => d.fields).find((f) => f.id === store.recent!.fieldId)?.label ?? 'a field'}” at ${new Date(store.recent.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`}
+        />
+      )}
       <div className={styles.layout}>
         <nav className={styles.nav} aria-label="Sections">
           <ul className={styles.navList}>
@@ -129,8 +133,8 @@ export function Workspace({ appId }: { appId: string }) {
                       return navItem(
                         d.id,
                         `${d.number}. ${d.title}`,
-                        <Badge appearance="tint" size="small" color={STATUS_COLOR[s]} aria-label={STATUS_LABEL[s]}>
-                          {STATUS_LABEL[s].split(' ')[0]}
+                        <Badge appearance="tint" size="small" color={STATUS_COLOR[s]}>
+                          {STATUS_LABEL[s]}
                         </Badge>,
                       );
                     })}
@@ -179,19 +183,11 @@ export function Workspace({ appId }: { appId: string }) {
   );
 }
 
-/** "Megan Bowen saved Induction information": a quiet note that fades after a few seconds. */
+/** "Megan Bowen saved Induction information at 14:02": a quiet, polite line (announced, never in the way). */
 function RecentNotice({ text }: { text: string }) {
-  const [shown, setShown] = useState(true);
-  useEffect(() => {
-    const t = setTimeout(() => setShown(false), 6000);
-    return () => clearTimeout(t);
-  }, []);
-  if (!shown) return null;
   return (
-    <MessageBar intent="info" layout="singleline">
-      <MessageBarBody>
-        <Body1>{text}</Body1>
-      </MessageBarBody>
-    </MessageBar>
+    <Caption1 as="p" role="status" style={{ margin: 0 }}>
+      {text}
+    </Caption1>
   );
 }
