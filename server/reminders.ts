@@ -87,6 +87,7 @@ export function startReminders(config: AppConfig, services: Services, logger: Lo
       const started = Date.now();
       skipped = 0;
       const outcome = await runPlanner(deps, { holder });
+      if (outcome.kind === 'not-leader') logger.debug({ event: 'reminders.not-leader' }, 'another instance holds the planner lease');
       if (outcome.kind === 'ran') logger.info({ event: 'reminders.planned', runId: outcome.report.runId, planned: outcome.report.planned, already: outcome.report.alreadyPlanned - skipped, requeued: outcome.report.requeued, leftForNextRun: skipped, ms: Date.now() - started }, 'reminders planned');
       return outcome;
     })().finally(() => (planning = undefined));
