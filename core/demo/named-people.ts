@@ -173,4 +173,23 @@ export const DEMO_NAMED_PEOPLE: NamedDemoPerson[] = [
       inDate('conflict-resolution', 1, 500),
     ],
   },
+  {
+    // The training hub's side of the Learning Organisation workspace: reads every PCN's application,
+    // comments, requests changes and runs the panel, but never edits (permission hub-reviewer).
+    id: 'E9000026',
+    name: 'Nestor Wilke',
+    email: 'nestorw@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000026',
+    playgroundUserId: 'user-id-6',
+    situation: 'Training hub Learning Organisation lead (hub reviewer): every PCN\'s application, feedback, panels and the resource library',
+    staffGroup: 'Administrative and Clerical',
+    category: 'employee',
+    orgUnit: 'Severn Vale Training Hub / Learning Organisations',
+    startedDaysAgo: 1200,
+    roles: [{ roleId: 'ld-administrator', startedDaysAgo: 1200 }],
+    managerIds: [],
+    permissions: ['hub-reviewer'],
+    absences: [],
+    records: ['edhr', 'fire-safety', 'health-safety', 'ipc', 'ig', 'moving-handling', 'prevent', 'safeguarding-adults', 'safeguarding-children', 'oliver-mcgowan'].map((s) => inDate(s, 1, 80)),
+  },
 ];

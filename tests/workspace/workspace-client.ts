@@ -1,0 +1,121 @@
+import { generateOrganisation } from '../../core/demo/generate-organisation.js';
+import { DEMO_PRACTICES } from '../../core/demo/generate-organisation.js';
+import type { ApplicationSummary, FieldState, SaveFieldResponse, WorkspaceEvent } from '../../tab/shared/workspace-api.js';
+import { TEST_TODAY } from '../support/test-app.js';
+
+/** Calls to the workspace API as a given demo person (development identity), for tests and benchmarks. */
+export interface Answer<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function call<T = any>(baseUrl: string, staffId: string, method: string, path: string, body?: unknown): Promise<Answer<T>> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer dev:${staffId}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+export const MEGAN = 'E9000021'; // practice manager, Oakfield Surgery (Severn Vale PCN)
+export const ALEX = 'E9000020'; // practice nurse, Oakfield Surgery
+export const ADELE = 'E9000022'; // trust L&D administrator: not in any PCN practice
+export const NESTOR = 'E9000026'; // training hub reviewer
+
+/** A generated member of staff of another Severn Vale practice, from the same deterministic organisation the test app seeds. */
+export function staffOf(practiceName: string, staff = 40): string {
+  const organisation = generateOrganisation({ staff, today: TEST_TODAY });
+  const person = organisation.people.find((p) => p.person.orgUnit === `Severn Vale PCN / ${practiceName}`);
+  if (!person) throw new Error(`no generated staff at ${practiceName}`);
+  return person.person.id;
+}
+
+export const SEVERN_VALE_PRACTICES = DEMO_PRACTICES.map((p) => ({ name: p.name, odsCode: p.odsCode }));
+
+export async function createApplication(baseUrl: string, staffId = MEGAN, extra: Record<string, unknown> = {}): Promise<ApplicationSummary> {
+  const answer = await call<ApplicationSummary>(baseUrl, staffId, 'POST', '/api/workspaces', { practices: SEVERN_VALE_PRACTICES, ...extra });
+  if (answer.status !== 201) throw new Error(`create answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export async function save(baseUrl: string, staffId: string, appId: string, fieldId: string, text: string, baseVersion: number): Promise<Answer<SaveFieldResponse & { error?: { code: string; details?: any } }>> {
+  return call(baseUrl, staffId, 'PUT', `/api/workspaces/${appId}/fields/${fieldId}`, { text, baseVersion });
+}
+
+export async function field(baseUrl: string, staffId: string, appId: string, fieldId: string): Promise<FieldState> {
+  return (await call<FieldState>(baseUrl, staffId, 'GET', `/api/workspaces/${appId}/fields/${fieldId}`)).body;
+}
+
+/** An SSE reader over fetch (like the browser's live.ts): collects events, resolves waits by predicate. */
+export interface EventStream {
+  events: (WorkspaceEvent & { receivedAt: number; id?: string })[];
+  waitFor(predicate: (event: WorkspaceEvent) => boolean, timeoutMs?: number): Promise<WorkspaceEvent & { receivedAt: number }>;
+  close(): void;
+  status: number;
+}
+
+export async function openStream(baseUrl: string, staffId: string, appId: string, headers: Record<string, string> = {}, query = ''): Promise<EventStream> {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/api/workspaces/${appId}/events${query}`, {
+    headers: { authorization: `Bearer dev:${staffId}`, accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
+  const events: EventStream['events'] = [];
+  const waiters: { predicate: (e: WorkspaceEvent) => boolean; resolve: (e: any) => void }[] = [];
+  const stream: EventStream = {
+    events,
+    status: response.status,
+    waitFor: (predicate, timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        const found = events.find(predicate);
+        if (found) return resolve(found);
+        const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${events.map((e) => e.type).join(',')}`)), timeoutMs);
+        waiters.push({ predicate, resolve: (e) => (clearTimeout(timer), resolve(e)) });
+      }),
+    close: () => controller.abort(),
+  };
+  if (!response.ok || !response.body) return stream;
+  void (async () => {
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let id: string | undefined;
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith('id: ')) id = line.slice(4);
+            else if (line.startsWith('data: ')) data.push(line.slice(6));
+          }
+          if (!data.length) continue;
+          const event = { ...(JSON.parse(data.join('\n')) as WorkspaceEvent), receivedAt: performance.now(), ...(id ? { id } : {}) };
+          events.push(event);
+          for (const waiter of [...waiters]) {
+            if (waiter.predicate(event)) {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              waiter.resolve(event);
+            }
+          }
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return stream;
+}
