@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { StaffBundle } from '../learning/ports.js';
+import { personEntity } from './staff-repository.js';
+import { SUMMARY_SHARDS } from './summary-repository.js';
 import type { MappingKind, MappingTarget, Mappings } from '../learning/esr/esr-types.js';
 import { invertedTime } from './inverted-time.js';
 import { joinChunks, splitIntoChunks } from './property-chunks.js';
-import { getEntityOrUndefined, type TableStore } from './table-store.js';
+import { chunk, getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
 
 export interface StoredMapping {
   kind: MappingKind;
@@ -41,9 +44,51 @@ const RUNS = 'run';
  */
 export class EsrImportRepository {
   private readonly table: TableClient;
+  private readonly staff: TableClient;
+  private readonly summaries: TableClient;
 
   constructor(store: TableStore) {
     this.table = store.client('imports');
+    this.staff = store.client('staff');
+    this.summaries = store.client('summaries');
+  }
+
+  /**
+   * The staff ids that have a summary row (every person written through the learning use cases or
+   * an import has one): 16 partition queries returning keys only. Tells an import which people are
+   * surely new, so it can create them in one transaction instead of reading first.
+   */
+  async knownStaffIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    await Promise.all(
+      Array.from({ length: SUMMARY_SHARDS }, async (_, i) => {
+        const rows = this.summaries.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`s-${String(i).padStart(2, '0')}`}`, select: ['RowKey'] } });
+        for await (const row of rows) ids.add(row.rowKey!);
+      }),
+    );
+    return ids;
+  }
+
+  /**
+   * Creates a person who does not exist yet: the aggregate with `create` (so an existing person is
+   * never overwritten: false comes back and the caller merges instead) and their record rows, in
+   * the shapes StaffRepository reads (`person`, `record|<id>` with the record as JSON in `data`).
+   */
+  async createPerson(bundle: StaffBundle): Promise<boolean> {
+    const staffId = bundle.person.id;
+    const actions: TransactionAction[] = [
+      ['create', personEntity(bundle)],
+      ...bundle.records.map((r): TransactionAction => ['upsert', { partitionKey: staffId, rowKey: `record|${r.id}`, data: JSON.stringify(r) }, 'Replace']),
+    ];
+    const [first = [], ...rest] = chunk(actions, 100);
+    try {
+      await this.staff.submitTransaction(first);
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+    for (const batch of rest) await this.staff.submitTransaction(batch);
+    return true;
   }
 
   async mappings(): Promise<Mappings & { list: StoredMapping[] }> {

@@ -49,6 +49,10 @@ export function* esrExportLines(organisation: GeneratedOrganisation, options: { 
         person.managerIds[0] ?? '',
         esrDate(role.start),
       ];
+      if (records.length === 0) {
+        // Nothing held yet (a new starter): ESR lists what is required with no dates.
+        yield [...prefix, esrCompetenceName(catalogue, 'fire-safety', 1), '', '', 'ESR_INTERFACE', '457', 'Red'].map(quote).join(',');
+      }
       for (const record of records) {
         const renewal = catalogue.topicFor(record.subjectId, record.level)?.renewalMonths ?? null;
         const expiry = renewal === null ? 'no expiry' : esrDate(addMonths(record.completedOn, renewal));

@@ -4,7 +4,6 @@ import { computeCompliance, type ComplianceRules } from '../compliance.js';
 import { summaryOf, type PersonSummary } from '../person-summary.js';
 import type { CatalogueSource, StaffStore } from '../ports.js';
 import type { Person } from '../../people/types.js';
-import type { StaffRepository } from '../../storage/staff-repository.js';
 import type { DirectoryRepository } from '../../storage/directory-repository.js';
 import type { TeamRepository } from '../../storage/team-repository.js';
 import type { SummaryRepository } from '../../storage/summary-repository.js';
@@ -19,12 +18,12 @@ import { parseEsrExport } from './esr-parse.js';
 import { type ImportIssue, type IssueKind, type ParsedExport, type ParseLimits, type PersonDraft, type UnknownName } from './esr-types.js';
 
 export interface EsrImportDeps {
-  staff: Pick<StaffStore, 'change' | 'getPerson'> & Pick<StaffRepository, 'saveBundle'>;
+  staff: Pick<StaffStore, 'change' | 'getPerson'>;
   directory: Pick<DirectoryRepository, 'indexMany' | 'index'>;
   teams: Pick<TeamRepository, 'indexMany' | 'index'>;
   summaries: Pick<SummaryRepository, 'saveMany'>;
   catalogue: CatalogueSource;
-  imports: Pick<EsrImportRepository, 'mappings' | 'saveRun'>;
+  imports: Pick<EsrImportRepository, 'mappings' | 'saveRun' | 'knownStaffIds' | 'createPerson'>;
   clock: Clock;
   rules: ComplianceRules;
 }
@@ -59,6 +58,8 @@ export interface EsrImportSummary {
   at: string;
   by: string;
   milliseconds: number;
+  /** Where the time went: reading and checking the file, writing people, the summary and index rows. */
+  timings: { readMs: number; writeMs: number; indexMs: number };
   file: { bytes: number; encoding: string; byteOrderMark: boolean; delimiter: string; columnsIgnored: string[] };
   /** Sentences about the file as a whole (its encoding, what was assumed). */
   notices: string[];
@@ -116,6 +117,7 @@ export async function runEsrImport(deps: EsrImportDeps, input: EsrImportInput, n
     }
   }
   const { text, report } = decodeExport(hashed());
+  const readStarted = performance.now();
   const parsed = await parseEsrExport(text, report, { catalogue, mappings, today, ...(input.limits ? { limits: input.limits } : {}) });
 
   // Supervisors who are not in the file must be people we already hold, or the team will point at nobody.
@@ -129,10 +131,12 @@ export async function runEsrImport(deps: EsrImportDeps, input: EsrImportInput, n
   }
   parsed.issues.sort((a, b) => a.line - b.line);
 
+  const readMs = Math.round(performance.now() - readStarted);
   const id = newId(at);
   let written: EsrWriteCounts | undefined;
+  const timings = { readMs, writeMs: 0, indexMs: 0 };
   if (input.mode === 'import') {
-    written = await writePeople(deps, parsed, { importId: id, now: at, today, concurrency: input.concurrency ?? 24, fileName: input.fileName, actorId: input.actorId, catalogue });
+    written = await writePeople(timings, deps, parsed, { importId: id, now: at, today, concurrency: input.concurrency ?? 24, fileName: input.fileName, actorId: input.actorId, catalogue });
   }
   const summary: EsrImportSummary = {
     id,
@@ -142,6 +146,7 @@ export async function runEsrImport(deps: EsrImportDeps, input: EsrImportInput, n
     at,
     by: input.actorId,
     milliseconds: Math.round(performance.now() - started),
+    timings,
     file: { bytes: parsed.bytes, encoding: parsed.encoding.name, byteOrderMark: parsed.encoding.byteOrderMark, delimiter: parsed.delimiter, columnsIgnored: parsed.columnsIgnored },
     notices: notices(parsed),
     rows: parsed.rows,
@@ -165,6 +170,7 @@ export async function runEsrImport(deps: EsrImportDeps, input: EsrImportInput, n
 const sameTeamRow = (a: Person, b: Person) => a.name === b.name && a.orgUnit === b.orgUnit && a.managerIds.join() === b.managerIds.join();
 
 async function writePeople(
+  timings: { writeMs: number; indexMs: number },
   deps: EsrImportDeps,
   parsed: ParsedExport,
   context: { importId: string; now: string; today: LocalDate; concurrency: number; fileName: string; actorId: string; catalogue: CatalogueIndex },
@@ -177,9 +183,16 @@ async function writePeople(
   const identityMoves: [Person, Person][] = [];
   const mergeContext = { today: context.today, importId: context.importId, now: context.now };
 
+  const known = await deps.imports.knownStaffIds();
+
   const writeOne = async (draft: PersonDraft): Promise<void> => {
     let outcome: MergeOutcome | undefined;
     let before: Person | undefined;
+    if (!known.has(draft.employeeNumber)) {
+      // Surely new (no summary row): one transaction, conditional on the person not existing.
+      outcome = mergePerson(undefined, draft, mergeContext);
+      if (await deps.imports.createPerson(outcome.bundle)) return afterWrite(draft, outcome, undefined);
+    }
     const existed = await deps.staff.change(draft.employeeNumber, (bundle) => {
       before = bundle.person;
       outcome = mergePerson(bundle, draft, mergeContext);
@@ -193,13 +206,15 @@ async function writePeople(
       return { kind: 'write', bundle: outcome.bundle, records: outcome.changedRecords, audit: [audit], result: true };
     });
     if (existed === undefined) {
-      // Nobody holds this person yet. Only imports create people, and the same file gives the same
-      // person, so writing the new partition without a condition cannot lose anyone else's change.
       before = undefined;
       outcome = mergePerson(undefined, draft, mergeContext);
-      await deps.staff.saveBundle(outcome.bundle.person, outcome.bundle.records);
+      // Created by someone else between the read and now: merge onto theirs.
+      if (!(await deps.imports.createPerson(outcome.bundle))) return writeOne(draft);
     }
-    const result = outcome!;
+    afterWrite(draft, outcome!, before);
+  };
+
+  const afterWrite = (draft: PersonDraft, result: MergeOutcome, before: Person | undefined): void => {
     counts.recordsAdded += result.recordsAdded;
     counts.recordsUpdated += result.recordsUpdated;
     counts.recordsUnchanged += draft.records.size - result.recordsAdded - result.recordsUpdated;
@@ -227,6 +242,7 @@ async function writePeople(
     }
   };
 
+  const writeStarted = performance.now();
   await runConcurrently([...parsed.people.values()], context.concurrency, async (draft) => {
     try {
       await writeOne(draft);
@@ -234,6 +250,8 @@ async function writePeople(
       counts.peopleFailed++;
     }
   });
+  timings.writeMs = Math.round(performance.now() - writeStarted);
+  const indexStarted = performance.now();
   await Promise.all([
     deps.summaries.saveMany(summaries, 8),
     deps.teams.indexMany(teamRows, 8),
@@ -241,5 +259,6 @@ async function writePeople(
   ]);
   await runConcurrently(teamMoves, 4, ([person, before]) => deps.teams.index(person, before));
   await runConcurrently(identityMoves, 4, ([person, before]) => deps.directory.index(person, before));
+  timings.indexMs = Math.round(performance.now() - indexStarted);
   return counts;
 }

@@ -1,0 +1,173 @@
+import type { Request } from 'restify';
+import { z } from 'zod';
+import { competenceKey } from '../../core/learning/esr/esr-competence.js';
+import { EsrFileError } from '../../core/learning/esr/esr-types.js';
+import { runEsrImport } from '../../core/learning/esr/run-esr-import.js';
+import { EsrImportRepository } from '../../core/storage/esr-import-repository.js';
+import type { TabCaller } from './caller.js';
+import { ApiError, forbidden, notFound } from './api-error.js';
+import type { TabRouteModule } from './register.js';
+import { ESR_LIMITS, type EsrImportResult, type EsrMappingsResponse, type EsrRunListItem } from '../shared/esr-import.js';
+
+const requireAdmin = (caller: TabCaller) => {
+  if (!caller.person.permissions?.includes('ld-admin')) throw forbidden('Only learning and development administrators can import from ESR.');
+};
+
+/** The request body as it arrives, refusing anything past the size cap without reading further. */
+async function* uploadBytes(req: Request, maxBytes: number): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) throw new EsrFileError('too-large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: split the export and import the parts one after another.`, { maxBytes });
+    yield chunk;
+  }
+}
+
+const targetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('topic'), subjectId: z.string().min(1).max(100), level: z.number().int().min(0).max(20) }),
+  z.object({ kind: z.literal('role'), roleId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('ignore') }),
+]);
+
+/**
+ * ESR import: POST the file as it is (streamed: never held whole), `mode=preview` to see what would
+ * happen row by row, `mode=import` to write the good rows. Unknown competences and positions are
+ * mapped once and remembered. Learning and development administrators only.
+ */
+export const registerImportRoutes: TabRouteModule = (server, kit, { services, config, logger }) => {
+  const imports = new EsrImportRepository(services.store);
+  const deps = {
+    staff: services.staff,
+    directory: services.directory,
+    teams: services.teams,
+    summaries: services.summaries,
+    catalogue: services.catalogue,
+    imports,
+    clock: services.clock,
+    rules: config.rules,
+  };
+
+  server.post(
+    '/api/esr/imports',
+    kit.route(
+      { query: z.object({ mode: z.enum(['preview', 'import']), fileName: z.string().trim().min(1).max(200).default('export.csv') }) },
+      async ({ caller, query, req }) => {
+        requireAdmin(caller);
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > ESR_LIMITS.maxBytes) {
+          throw new ApiError(413, 'esr-too-large', `The file is larger than ${Math.round(ESR_LIMITS.maxBytes / 1024 / 1024)} MB: split the export and import the parts one after another.`);
+        }
+        let result;
+        try {
+          result = await runEsrImport(
+            deps,
+            { mode: query.mode, fileName: query.fileName, actorId: caller.staffId, bytes: uploadBytes(req, ESR_LIMITS.maxBytes), limits: { maxRows: ESR_LIMITS.maxRows } },
+            EsrImportRepository.newRunId,
+          );
+        } catch (error) {
+          if (error instanceof EsrFileError) {
+            throw new ApiError(error.code === 'too-large' ? 413 : 422, `esr-${error.code}`, error.message, error.details);
+          }
+          throw error;
+        }
+        if (result.mode === 'import') {
+          await services.auditLog.append({
+            actorId: caller.staffId,
+            action: 'esr.imported',
+            target: result.fileName,
+            summary: `${result.goodRows} of ${result.rows} rows imported; ${result.written?.peopleCreated ?? 0} people created, ${result.written?.peopleUpdated ?? 0} updated`,
+            details: { importId: result.id, sha256: result.sha256, rows: result.rows, errorRows: result.errorRows, ...result.written },
+          });
+          logger.info({ event: 'esr.imported', importId: result.id, rows: result.rows, ms: result.milliseconds }, 'ESR import finished');
+        }
+        return result satisfies EsrImportResult;
+      },
+    ),
+  );
+
+  server.get(
+    '/api/esr/imports',
+    kit.route({}, async ({ caller }) => {
+      requireAdmin(caller);
+      const runs = await imports.listRuns(20);
+      const items: EsrRunListItem[] = runs.map((run) => {
+        const summary = run.summary as Partial<EsrImportResult>;
+        return {
+          id: run.id,
+          mode: run.mode,
+          fileName: run.fileName,
+          by: run.by,
+          at: run.at,
+          ...(summary.rows !== undefined ? { rows: summary.rows } : {}),
+          ...(summary.errorRows !== undefined ? { errorRows: summary.errorRows } : {}),
+          ...(summary.written ? { written: summary.written } : {}),
+        };
+      });
+      return { runs: items };
+    }),
+  );
+
+  server.get(
+    '/api/esr/imports/:id',
+    kit.route({ params: z.object({ id: z.string().regex(/^[0-9a-f-]{10,40}$/) }) }, async ({ caller, params }) => {
+      requireAdmin(caller);
+      const run = await imports.getRun(params.id);
+      if (!run) throw notFound('No import with that id.');
+      return run.summary as EsrImportResult;
+    }),
+  );
+
+  server.get(
+    '/api/esr/mappings',
+    kit.route({}, async ({ caller }) => {
+      requireAdmin(caller);
+      const [stored, catalogue] = await Promise.all([imports.mappings(), services.catalogue.current()]);
+      const response: EsrMappingsResponse = {
+        mappings: stored.list,
+        topics: catalogue.catalogue.topics
+          .map((t) => ({ subjectId: t.subjectId, level: t.level, label: catalogue.topicLabel(t.subjectId, t.level), kind: catalogue.subject(t.subjectId)?.kind ?? 'national' }))
+          .sort((a, b) => a.label.localeCompare(b.label)),
+        roles: catalogue.catalogue.roles.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name)),
+      };
+      return response;
+    }),
+  );
+
+  server.put(
+    '/api/esr/mappings',
+    ...kit.json(256 * 1024),
+    kit.route(
+      {
+        body: z.object({
+          mappings: z.array(z.object({ kind: z.enum(['competence', 'position']), name: z.string().trim().min(1).max(500), target: targetSchema.nullable() })).min(1).max(500),
+        }),
+      },
+      async ({ caller, body }) => {
+        requireAdmin(caller);
+        const catalogue = await services.catalogue.current();
+        for (const mapping of body.mappings) {
+          const target = mapping.target;
+          if (target?.kind === 'topic' && (mapping.kind !== 'competence' || !catalogue.topicFor(target.subjectId, target.level) || !catalogue.levelsOf(target.subjectId).some((t) => t.level === target.level))) {
+            throw new ApiError(400, 'invalid', `"${mapping.name}" cannot be mapped to that topic: it is not in the catalogue (or a position was given a topic).`);
+          }
+          if (target?.kind === 'role' && (mapping.kind !== 'position' || !catalogue.role(target.roleId))) {
+            throw new ApiError(400, 'invalid', `"${mapping.name}" cannot be mapped to that role: it is not in the requirement matrix (or a competence was given a role).`);
+          }
+        }
+        const now = services.clock.now().toISOString();
+        for (const mapping of body.mappings) {
+          const key = competenceKey(mapping.name);
+          if (mapping.target === null) await imports.deleteMapping(mapping.kind, key);
+          else await imports.saveMapping({ kind: mapping.kind, name: mapping.name, key, target: mapping.target, updatedBy: caller.staffId, updatedAt: now });
+        }
+        await services.auditLog.append({
+          actorId: caller.staffId,
+          action: 'esr.mapping-changed',
+          summary: `${body.mappings.length} ESR name(s) mapped`,
+          details: { mappings: body.mappings.map((m) => ({ kind: m.kind, name: m.name.slice(0, 200), target: m.target })) },
+        });
+        return { saved: body.mappings.length };
+      },
+    ),
+  );
+};
