@@ -1,11 +1,58 @@
-import { Body1, Title2 } from '@fluentui/react-components';
+import { Body1, Spinner, Tab, TabList, Title2 } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
+import { useSession } from '../session';
+import { EvidencePanel, ExemptionsPanel } from './QueuePanels';
+import { MatrixPanel } from './MatrixPanel';
+import { PeoplePanel } from './PeoplePanel';
+import { ProposalsPanel } from './ProposalsPanel';
 
-// Placeholder until this page's feature lands; replaced by its owner.
+// The other helper's panel, loaded only when its tab is opened.
+const EsrImportPanel = lazy(() => import('./EsrImportPanel'));
+
+type Section = 'matrix' | 'people' | 'evidence' | 'exemptions' | 'proposals' | 'esr';
+
+const SECTIONS: { id: Section; title: string; needs: ('ld-admin' | 'mlog')[] | 'anyone' }[] = [
+  { id: 'matrix', title: 'Requirement matrix', needs: ['ld-admin'] },
+  { id: 'people', title: 'People', needs: ['ld-admin'] },
+  { id: 'evidence', title: 'Evidence to verify', needs: ['ld-admin'] },
+  { id: 'exemptions', title: 'MLOG: exemptions', needs: ['mlog'] },
+  { id: 'proposals', title: 'Local topic proposals', needs: 'anyone' },
+  { id: 'esr', title: 'ESR import', needs: ['ld-admin'] },
+];
+
+/**
+ * Learning and development administration. The sections shown follow the person's stored
+ * permissions (from /api/me); the server checks them again on every call, so hiding is only tidiness.
+ */
 export default function AdminPage() {
+  const { me } = useSession();
+  const visible = SECTIONS.filter((s) => s.needs === 'anyone' || s.needs.some((p) => me.permissions.includes(p)));
+  const [section, setSection] = useState<Section>(visible[0]?.id ?? 'proposals');
   return (
-    <main className="page">
-      <Title2 as="h1">AdminPage</Title2>
-      <Body1 as="p">Not built yet.</Body1>
+    <main className="page" aria-labelledby="admin-title">
+      <Title2 as="h1" id="admin-title">
+        Administration
+      </Title2>
+      {visible.length === 1 && <Body1 as="p">You can propose a new locally mandated topic here. Matrix, people and queues are for learning and development administrators and MLOG members.</Body1>}
+      <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label="Administration sections">
+        {visible.map((s) => (
+          <Tab key={s.id} value={s.id}>
+            {s.title}
+          </Tab>
+        ))}
+      </TabList>
+      <section aria-label={visible.find((s) => s.id === section)?.title} className="admin-section">
+        {section === 'matrix' && <MatrixPanel />}
+        {section === 'people' && <PeoplePanel />}
+        {section === 'evidence' && <EvidencePanel />}
+        {section === 'exemptions' && <ExemptionsPanel />}
+        {section === 'proposals' && <ProposalsPanel />}
+        {section === 'esr' && (
+          <Suspense fallback={<Spinner label="Loading the ESR import" />}>
+            <EsrImportPanel />
+          </Suspense>
+        )}
+      </section>
     </main>
   );
 }
