@@ -147,7 +147,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true
-      healthCheckPath: '/healthz'
+      // /readyz, not /healthz: App Service sends traffic only to instances whose health check answers 200,
+      // takes an instance out of the load balancer after repeated failures (never more than half of them)
+      // and replaces one that stays unhealthy. /readyz fails when this instance cannot reach storage and
+      // turns 503 as soon as SIGTERM starts a graceful stop, so the load balancer drains it.
+      healthCheckPath: '/readyz'
       appSettings: [
         {
           name: 'APP_MODE'
@@ -202,11 +206,12 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'TAB_SSO_TENANTS'
           value: botTenantId
         }
-        // Platform settings, not read by server/config.ts:
         {
+          // Turns on OpenTelemetry to Application Insights (server/telemetry.ts); validated by server/config.ts.
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
         }
+        // Platform settings, not read by server/config.ts:
         {
           name: 'WEBSITE_NODE_DEFAULT_VERSION'
           value: '~20'

@@ -6,7 +6,7 @@ import { appSettingNames, params } from './bicep-text.js';
  */
 
 /** Settings that App Service, Application Insights or the build read, not server/config.ts. */
-export const PLATFORM_SETTINGS = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING', 'WEBSITE_NODE_DEFAULT_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT']);
+export const PLATFORM_SETTINGS = new Set(['WEBSITE_NODE_DEFAULT_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT']);
 
 /** What a production start needs from the environment (server/config.ts refuses to start without). */
 export const PRODUCTION_SETTINGS = ['APP_MODE', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_TYPE', 'STORAGE_TABLE_URL'];
@@ -38,6 +38,11 @@ export function bicepProblems(bicep: string, configKeys: ReadonlySet<string>): s
       problems.push(`param ${param.name} looks like a secret but is not @secure()`);
     }
   }
+
+  // App Service's health check decides which instances get traffic: it must be the readiness endpoint
+  // (storage reachable, 503 while draining), not liveness alone.
+  const healthCheckPath = /\bhealthCheckPath:\s*'([^']*)'/.exec(bicep)?.[1];
+  if (healthCheckPath !== '/readyz') problems.push(`healthCheckPath must be '/readyz' (server/http-server.ts), found ${healthCheckPath === undefined ? 'none' : `'${healthCheckPath}'`}`);
 
   if (!/\ballowSharedKeyAccess:\s*false\b/.test(bicep)) problems.push('the storage account must set allowSharedKeyAccess: false');
   for (const [role, id] of Object.entries(ROLE_DEFINITIONS)) {
