@@ -28,9 +28,33 @@ export interface TabModuleHandle {
 /** One feature's routes: registered on the server with the shared kit; may return a handle to close on stop. */
 export type TabRouteModule = (server: Server, kit: RouteKit, context: TabApiContext) => TabModuleHandle | void;
 
+export interface TabRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+}
+
 export interface RegisteredTabApi {
   kit: RouteKit;
+  /** Every API route registered, for the fuzz and authorisation tests to walk. */
+  routes: TabRoute[];
   close(): Promise<void>;
+}
+
+/** Wraps the server so the routes a module registers are recorded as they are added. */
+function recording(server: Server, routes: TabRoute[]): Server {
+  const methods = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE' } as const;
+  return new Proxy(server, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof property === 'string' && property in methods && typeof value === 'function') {
+        return (path: unknown, ...handlers: unknown[]) => {
+          if (typeof path === 'string' && path.startsWith('/api/')) routes.push({ method: methods[property as keyof typeof methods], path });
+          return (value as (...args: unknown[]) => unknown).call(target, path, ...handlers);
+        };
+      }
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** The tab: its static files and every API route, behind one authenticator. */
@@ -45,15 +69,18 @@ export function registerTabApi(server: Server, context: TabApiContext): Register
     }),
     logger,
   });
+  const routes: TabRoute[] = [];
+  const api = recording(server, routes);
   registerStaticTab(server, config.tabWebDir);
-  registerMeRoutes(server, kit, { mode: config.mode, teams: services.teams });
+  registerMeRoutes(api, kit, { mode: config.mode, teams: services.teams });
   const handles: TabModuleHandle[] = [];
   for (const module of TAB_ROUTE_MODULES) {
-    const handle = module(server, kit, context);
+    const handle = module(api, kit, context);
     if (handle) handles.push(handle);
   }
   return {
     kit,
+    routes,
     close: async () => {
       await Promise.all(handles.map((handle) => handle.close()));
     },
