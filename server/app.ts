@@ -11,6 +11,8 @@ import { createReadiness, storageProbes, type Readiness } from './readiness.js';
 /** What a stop right now would cut short. */
 export interface InFlightWork {
   requests: number;
+  /** Open client connections (a request half received holds one without being counted as a request yet). */
+  connections: number;
   byRoute: Record<string, number>;
   reminderJobs: number;
   planning: boolean;
@@ -64,7 +66,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
   const inFlight = (): InFlightWork => {
     const requests = server.inFlight();
     const work = running.inFlight();
-    return { requests: requests.total, byRoute: requests.byRoute, reminderJobs: work.jobs, planning: work.planning, backgroundWork: bot.background.pending };
+    return { requests: requests.total, byRoute: requests.byRoute, connections: requests.connections, reminderJobs: work.jobs, planning: work.planning, backgroundWork: bot.background.pending };
   };
   return {
     server,

@@ -10,7 +10,7 @@ export interface RunningServer {
   url: string;
   port: number;
   /** Requests received and not yet answered, by route (method and path, never the query). */
-  inFlight(): { total: number; byRoute: Record<string, number> };
+  inFlight(): { total: number; byRoute: Record<string, number>; connections: number };
   /**
    * Stops accepting connections at once, answers every request already received (their connections
    * close after the answer), and resolves when the last one is answered.
@@ -18,6 +18,12 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Cuts every remaining connection (a shutdown deadline has passed). */
   closeAll(): void;
+}
+
+/** A path with its ids and other values replaced (`/api/workspaces/:/fields/:`), safe to log: no ids of people, no names. */
+function routeShape(url: string | undefined): string {
+  const path = (url ?? '').split('?')[0]!;
+  return path.split('/').map((segment) => (segment === '' || /^[a-z][a-z-]{0,30}$/.test(segment) ? segment : ':')).join('/').slice(0, 100);
 }
 
 /**
@@ -38,8 +44,13 @@ export async function startHttpServer(
   // stop knows what it is waiting for and a deadline can say what it abandoned.
   const open = new Map<ServerResponse, string>();
   let closing = false;
+  let connections = 0;
+  node.on('connection', (socket: import('node:net').Socket) => {
+    connections++;
+    socket.once('close', () => connections--);
+  });
   node.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    open.set(res, `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]!.slice(0, 80)}`);
+    open.set(res, `${req.method ?? '?'} ${routeShape(req.url)}`);
     // Once closing, a request that still arrives on a kept-alive connection is answered, then the connection closes.
     if (closing) res.setHeader('connection', 'close');
     const done = () => {
@@ -110,7 +121,7 @@ export async function startHttpServer(
     inFlight: () => {
       const byRoute: Record<string, number> = {};
       for (const route of open.values()) byRoute[route] = (byRoute[route] ?? 0) + 1;
-      return { total: open.size, byRoute };
+      return { total: open.size, byRoute, connections };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -224,4 +224,26 @@ describe('graceful shutdown on SIGTERM under load', () => {
     },
     90_000,
   );
+
+  it('when a request never completes, then at the deadline the process logs what it abandoned (counts and route shapes only) and exits 1', async () => {
+    const stuck = await startServerProcess(configEnv(config, { LOG_LEVEL: 'info', REMINDER_WORKERS: '0', SHUTDOWN_DEADLINE_SECONDS: '2' }));
+    // A request whose body never finishes arriving: accepted, so the stop waits for it, but it cannot end.
+    const socket = net.connect({ port: Number(new URL(stuck.url).port), host: '127.0.0.1' });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /api/messages?name=Alex HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"type":');
+    socket.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    const signalAt = Date.now();
+    stuck.child.kill('SIGTERM');
+    const exit = await stuck.exited;
+    socket.destroy();
+    const seconds = (exit.at - signalAt) / 1000;
+    expect(exit.code).toBe(1);
+    expect(seconds).toBeGreaterThanOrEqual(2);
+    expect(seconds).toBeLessThan(6);
+    const abandoned = stuck.logs.find((l) => l.event === 'server.abandoned');
+    expect(abandoned).toMatchObject({ reason: 'deadline', requests: 1, connections: 1, byRoute: { 'POST /api/messages': 1 }, reminderJobs: 0, planning: false });
+    expect(JSON.stringify(stuck.logs)).not.toContain('Alex');
+    expect(stuck.logs.find((l) => l.event === 'server.exit')).toMatchObject({ outcome: 'deadline' });
+  }, 60_000);
 });
