@@ -67,6 +67,12 @@ describe('learning and development administration in the tab', () => {
     expect(job.total).toBeGreaterThan(30);
     expect(job.done).toBe(job.total);
     expect((await app.services.summaries.get(ALEX_ID))!.items.find((i) => i.subjectId === 'fire-safety')).toMatchObject({ dueDate: '2027-10-22', validUntil: '2027-10-22' });
+
+    expect((await call(MEGAN_ID, 'POST', '/api/admin/summary-refresh', {})).status).toBe(403);
+    const everyone = await call(ADELE_ID, 'POST', '/api/admin/summary-refresh', {});
+    expect(everyone.body.job).toMatchObject({ state: 'running' });
+    await waitUntil(async () => (await call(ADELE_ID, 'GET', '/api/admin/summary-refresh')).body.job?.state === 'done', 20_000);
+    expect((await call(ADELE_ID, 'GET', '/api/admin/summary-refresh')).body.job.total).toBe((await app.services.summaries.listAll()).length);
   });
 
   it('when a role’s requirements change, then the people holding it see it at once; a topic a role relies on cannot be removed', async () => {

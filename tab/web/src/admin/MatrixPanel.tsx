@@ -8,6 +8,7 @@ import { attempt, Loading, OutcomeBar, useApi, type Outcome } from '../learning/
 /** Progress of the background summary refresh after a matrix change, polled while it runs. */
 function RefreshStatus({ tick }: { tick: number }) {
   const [job, setJob] = useState<RefreshJobView | null>();
+  const [restarted, setRestarted] = useState(0);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
@@ -22,12 +23,14 @@ function RefreshStatus({ tick }: { tick: number }) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [tick]);
-  if (!job) return null;
+  }, [tick, restarted]);
+  const refreshAll = () => void apiFetch('/api/admin/summary-refresh', { method: 'POST', body: {} }).then(() => setRestarted((n) => n + 1), () => undefined);
+  if (!job) return <div><Button size="small" onClick={refreshAll}>Recompute everyone’s report rows</Button></div>;
   const words = { running: 'Updating reports', done: 'Reports up to date', failed: 'Report update failed', stopped: 'Report update stopped', interrupted: 'Report update interrupted' }[job.state];
   return (
     <Field label={`${words}: ${job.done} of ${job.total} people${job.failed ? `, ${job.failed} failed` : ''} (${job.reason})`} validationState="none">
       <ProgressBar value={job.total === 0 ? 1 : job.done / job.total} aria-label="Report update progress" />
+      {job.state !== 'running' && <div><Button size="small" onClick={refreshAll}>Recompute everyone’s report rows</Button></div>}
     </Field>
   );
 }
