@@ -6,7 +6,7 @@ import { chunk, getEntityOrUndefined, runConcurrently, type TableStore } from '.
 
 export const SUMMARY_SHARDS = 16;
 
-type SummaryEntity = {
+export type SummaryEntity = {
   partitionKey: string;
   rowKey: string;
   name: string;
@@ -38,7 +38,8 @@ function toEntity(summary: PersonSummary): SummaryEntity {
   };
 }
 
-function fromEntity(entity: SummaryEntity): PersonSummary {
+/** A stored summary row back to a PersonSummary (the organisation report reads rows itself to read only what changed). */
+export function fromEntity(entity: SummaryEntity): PersonSummary {
   return {
     staffId: entity.rowKey,
     name: entity.name,

@@ -5,9 +5,10 @@ import { registerTeamRoutes } from './team-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerImportRoutes } from './import-routes.js';
 import { registerWorkspaceRoutes } from './workspace-routes.js';
+import { registerReportRoutes } from './report-routes.js';
 
 /**
  * Every feature's route module, in one list: add a feature by writing `tab/api/<feature>-routes.ts`
  * exporting a TabRouteModule and naming it here.
  */
-export const TAB_ROUTE_MODULES: TabRouteModule[] = [registerAuditRoutes, registerLearningRoutes, registerTeamRoutes, registerAdminRoutes, registerImportRoutes, registerWorkspaceRoutes];
+export const TAB_ROUTE_MODULES: TabRouteModule[] = [registerAuditRoutes, registerLearningRoutes, registerTeamRoutes, registerAdminRoutes, registerImportRoutes, registerWorkspaceRoutes, registerReportRoutes];

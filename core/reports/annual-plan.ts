@@ -1,0 +1,110 @@
+import type { CatalogueIndex } from '../learning/catalogue-index.js';
+import type { PersonSummary } from '../learning/person-summary.js';
+import { planTopicKey, type PlanHeader, type PlanJudgement } from '../storage/report-snapshot-repository.js';
+import type { LocalDate } from '../time/local-date.js';
+
+export interface PlanTopicRow {
+  subjectId: string;
+  level: number;
+  topic: string;
+  kind: 'national' | 'local';
+  /** Facts, computed from the requirement matrix and the people. */
+  headcountRequired: number;
+  renewalMonths: number | null;
+  renewal: string;
+  /** Judgements, stored (defaults until someone decides). */
+  nationalContent: 'Y' | 'N';
+  assessMinutes: number | null;
+  completeMinutes: number | null;
+  improvement: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** Computed from both: headcount × time to complete, spread over the renewal period. */
+  staffHoursPerYear: number | null;
+}
+
+export interface AnnualPlan {
+  year: number;
+  label: string;
+  organisationName: string;
+  headcount: { asOf: LocalDate; value: number; basis: string };
+  submitterName: string;
+  dateSubmitted: LocalDate | null;
+  national: PlanTopicRow[];
+  local: PlanTopicRow[];
+  totals: { staffHoursPerYear: number };
+}
+
+export function defaultPlanYear(today: LocalDate): number {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) < 3 ? year : year + 1;
+}
+
+export function renewalText(months: number | null): string {
+  if (months === null) return 'Does not expire';
+  if (months % 12 === 0) return months === 12 ? 'Every year' : `Every ${months / 12} years`;
+  return `Every ${months} months`;
+}
+
+/**
+ * The Federated Data Platform plan: per nationally and locally mandated topic, the headcount that
+ * must complete it — each person counted once per subject, at the level their roles ask (someone
+ * who needs safeguarding level 3 is in the level 3 row, not also the level 1 row), exemptions left
+ * out — with the renewal from the catalogue, and the MLOG's judgements where stored.
+ */
+export function annualPlan(input: {
+  year: number;
+  organisationName: string;
+  catalogue: CatalogueIndex;
+  summaries: Iterable<PersonSummary>;
+  judgements: ReadonlyMap<string, PlanJudgement>;
+  header: PlanHeader | undefined;
+  headcount: AnnualPlan['headcount'];
+}): AnnualPlan {
+  const required = new Map<string, number>();
+  for (const summary of input.summaries) {
+    for (const item of summary.items) {
+      if (item.exempt) continue;
+      const key = planTopicKey(item.subjectId, item.level);
+      required.set(key, (required.get(key) ?? 0) + 1);
+    }
+  }
+  const rows: PlanTopicRow[] = [];
+  for (const subject of input.catalogue.catalogue.subjects) {
+    if (subject.kind !== 'national' && subject.kind !== 'local') continue;
+    for (const topic of input.catalogue.levelsOf(subject.id)) {
+      const key = planTopicKey(subject.id, topic.level);
+      const judgement = input.judgements.get(key);
+      const headcountRequired = required.get(key) ?? 0;
+      const completeMinutes = judgement?.completeMinutes ?? null;
+      rows.push({
+        subjectId: subject.id,
+        level: topic.level,
+        topic: input.catalogue.topicLabel(subject.id, topic.level),
+        kind: subject.kind,
+        headcountRequired,
+        renewalMonths: topic.renewalMonths,
+        renewal: renewalText(topic.renewalMonths),
+        nationalContent: judgement?.nationalContent ?? (subject.kind === 'national' ? 'Y' : 'N'),
+        assessMinutes: judgement?.assessMinutes ?? null,
+        completeMinutes,
+        improvement: judgement?.improvement ?? '',
+        ...(judgement ? { updatedBy: judgement.updatedBy, updatedAt: judgement.updatedAt } : {}),
+        staffHoursPerYear:
+          completeMinutes === null ? null : Math.round(((headcountRequired * completeMinutes) / 60) * (topic.renewalMonths ? 12 / topic.renewalMonths : 1) * 10) / 10,
+      });
+    }
+  }
+  const byName = (a: PlanTopicRow, b: PlanTopicRow) => a.topic.localeCompare(b.topic);
+  return {
+    year: input.year,
+    label: `${input.year}/${String((input.year + 1) % 100).padStart(2, '0')}`,
+    organisationName: input.organisationName,
+    headcount: input.headcount,
+    submitterName: input.header?.submitterName ?? '',
+    dateSubmitted: input.header?.dateSubmitted ?? null,
+    national: rows.filter((r) => r.kind === 'national').sort(byName),
+    local: rows.filter((r) => r.kind === 'local').sort(byName),
+    totals: { staffHoursPerYear: Math.round(rows.reduce((sum, r) => sum + (r.staffHoursPerYear ?? 0), 0) * 10) / 10 },
+  };
+}

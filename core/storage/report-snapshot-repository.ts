@@ -1,0 +1,116 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { LocalDate } from '../time/local-date.js';
+import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
+
+/** The organisation's compliance on the day a month's snapshot was taken. */
+export interface MonthlySnapshot {
+  month: string;
+  takenOn: LocalDate;
+  people: number;
+  required: number;
+  compliant: number;
+  percent: number;
+  bySubject: Record<string, number>;
+  byStaffGroup: Record<string, number>;
+}
+
+/** What the MLOG decides for a topic in the annual plan (the facts are computed, never stored). */
+export interface PlanJudgement {
+  nationalContent: 'Y' | 'N';
+  assessMinutes: number | null;
+  completeMinutes: number | null;
+  improvement: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface PlanHeader {
+  submitterName: string;
+  dateSubmitted: LocalDate | null;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+type SnapshotEntity = { partitionKey: string; rowKey: string; takenOn: string; people: number; required: number; compliant: number; percent: number; bySubject: string; byStaffGroup: string };
+type JsonEntity = { partitionKey: string; rowKey: string; data: string };
+
+const ORG = 'org';
+const planPartition = (year: number) => `plan-${year}`;
+export const planTopicKey = (subjectId: string, level: number) => `topic|${subjectId}|${level}`;
+const HEADER = 'header';
+
+/**
+ * The `snapshots` table: monthly organisation snapshots (PartitionKey `org`, RowKey `YYYY-MM`, the
+ * first written in a month wins) and the annual plan's judgements (PartitionKey `plan-<year>`,
+ * RowKey `header` or `topic|<subject>|<level>`). Both are small partitions read whole.
+ */
+export class ReportSnapshotRepository {
+  private readonly table: TableClient;
+
+  constructor(store: TableStore) {
+    this.table = store.client('snapshots');
+  }
+
+  async hasMonth(month: string): Promise<boolean> {
+    return (await getEntityOrUndefined(this.table, ORG, month)) !== undefined;
+  }
+
+  /** Writes the month's snapshot unless one exists (any instance may try; exactly one row results). */
+  async createMonth(snapshot: MonthlySnapshot): Promise<boolean> {
+    const entity: SnapshotEntity = {
+      partitionKey: ORG,
+      rowKey: snapshot.month,
+      takenOn: snapshot.takenOn,
+      people: snapshot.people,
+      required: snapshot.required,
+      compliant: snapshot.compliant,
+      percent: snapshot.percent,
+      bySubject: JSON.stringify(snapshot.bySubject),
+      byStaffGroup: JSON.stringify(snapshot.byStaffGroup),
+    };
+    try {
+      await this.table.createEntity(entity);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  async months(fromMonth: string): Promise<MonthlySnapshot[]> {
+    const out: MonthlySnapshot[] = [];
+    const rows = this.table.listEntities<SnapshotEntity>({ queryOptions: { filter: odata`PartitionKey eq ${ORG} and RowKey ge ${fromMonth}` } });
+    for await (const row of rows) {
+      out.push({
+        month: row.rowKey,
+        takenOn: row.takenOn as LocalDate,
+        people: row.people,
+        required: row.required,
+        compliant: row.compliant,
+        percent: row.percent,
+        bySubject: JSON.parse(row.bySubject) as Record<string, number>,
+        byStaffGroup: JSON.parse(row.byStaffGroup) as Record<string, number>,
+      });
+    }
+    return out.sort((a, b) => a.month.localeCompare(b.month));
+  }
+
+  async plan(year: number): Promise<{ header: PlanHeader | undefined; judgements: Map<string, PlanJudgement> }> {
+    const judgements = new Map<string, PlanJudgement>();
+    let header: PlanHeader | undefined;
+    const rows = this.table.listEntities<JsonEntity>({ queryOptions: { filter: odata`PartitionKey eq ${planPartition(year)}` } });
+    for await (const row of rows) {
+      if (row.rowKey === HEADER) header = JSON.parse(row.data) as PlanHeader;
+      else judgements.set(row.rowKey, JSON.parse(row.data) as PlanJudgement);
+    }
+    return { header, judgements };
+  }
+
+  async savePlanHeader(year: number, header: PlanHeader): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: planPartition(year), rowKey: HEADER, data: JSON.stringify(header) }, 'Replace');
+  }
+
+  async savePlanTopic(year: number, subjectId: string, level: number, judgement: PlanJudgement): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: planPartition(year), rowKey: planTopicKey(subjectId, level), data: JSON.stringify(judgement) }, 'Replace');
+  }
+}
