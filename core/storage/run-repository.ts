@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { Catalogue } from '../learning/types.js';
 import type { PlanReport } from '../reminders/planner.js';
 import { invertedTime } from './inverted-time.js';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRA_ISSUERS, SsoTokenValidator } from '../../tab/api/sso-token.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -13,13 +13,13 @@ const AUDIENCE = `api://tab.example.nhs.uk/${CLIENT_ID}`;
 const OID = '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a';
 
 interface Keys {
-  privateKey: KeyLike;
+  privateKey: CryptoKey;
   jwk: JWK;
 }
 
 async function makeKeys(kid: string): Promise<Keys> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { privateKey: privateKey as KeyLike, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
 }
 
 /** A local stand-in for Entra ID's published signing keys; the set can be rotated during a test. */
