@@ -45,7 +45,7 @@ async function openSection(page: Page, staffId: string, section: string): Promis
 }
 
 async function waitSaved(page: Page, fieldId: string): Promise<void> {
-  await field(page, fieldId).getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 10_000 });
+  await field(page, fieldId).locator('[data-save-state="saved"]').waitFor({ timeout: 10_000 });
 }
 
 /**
@@ -114,17 +114,20 @@ describe('the workspace, co-edited by two practice users', () => {
   it('when one saves a field, then the other sees it within a second (figure recorded; the strict figure is benchmarked elsewhere)', async () => {
     const samples: number[] = [];
     for (const text of ['Practice manager, Oakfield Surgery', 'Operations manager, Oakfield Surgery', 'PCN manager']) {
-      const saved = alex.waitForResponse((r) => r.url().includes('/fields/leads.managerial-role') && r.request().method() === 'PUT');
       await input(alex, 'leads.managerial-role').fill(text);
+      // From the moment Alex's save leaves his browser (so the figure includes the save itself).
+      const sent = alex.waitForRequest((r) => r.url().includes('/fields/leads.managerial-role') && r.method() === 'PUT').then(() => Date.now());
       await input(alex, 'leads.managerial-role').blur();
-      await saved;
-      const from = Date.now();
-      // A string, so the test code needs no DOM types: runs in the page, polling every 20 ms.
-      await megan.waitForFunction(`document.querySelector('[data-field-id="leads.managerial-role"] input')?.value === ${JSON.stringify(text)}`, undefined, { timeout: 10_000, polling: 20 });
+      const from = await sent;
+      await megan.waitForFunction(
+        ({ selector, expected }) => (globalThis as unknown as { document: { querySelector(s: string): { value?: string } | null } }).document.querySelector(selector)?.value === expected,
+        { selector: '[data-field-id="leads.managerial-role"] input', expected: text },
+        { timeout: 10_000, polling: 20 },
+      );
       samples.push(Date.now() - from);
     }
     const worst = Math.max(...samples);
-    console.log(`workspace propagation to the other browser (ms, after the save answered): ${samples.join(', ')}`);
+    console.log(`workspace propagation to the other browser (ms, from the save request): ${samples.join(', ')}`);
     expect(samples).toHaveLength(3);
     // Generous for a loaded CI machine; the <1 s figure is measured by the benchmark.
     expect(worst).toBeLessThan(5000);
@@ -176,13 +179,13 @@ describe('the workspace, co-edited by two practice users', () => {
   });
 
   it('when an earlier revision is restored from the history, then the field goes back to it as a new revision', async () => {
-    await openSection(alex, ALEX, 'leads');
+    await Promise.all([openSection(alex, ALEX, 'leads'), openSection(megan, MEGAN, 'leads')]);
     const current = await api<FieldState>(`/api/workspaces/${appId}/fields/leads.managerial-role`, ALEX);
-    await field(alex, 'leads.managerial-role').getByRole('button', { name: /History of/ }).click();
+    await field(alex, 'leads.managerial-role').getByRole('button', { name: /History of/ }).click({ timeout: 10_000 });
     const drawer = alex.getByRole('dialog', { name: /History of/ });
-    await drawer.getByText('Current', { exact: true }).waitFor();
+    await drawer.getByText('Current', { exact: true }).waitFor({ timeout: 10_000 });
     expect(await axeProblems(alex)).toEqual([]);
-    await drawer.getByRole('button', { name: /version 1$/ }).click();
+    await drawer.getByRole('button', { name: /version 1$/ }).click({ timeout: 10_000 });
     await expect.poll(() => input(alex, 'leads.managerial-role').inputValue(), { timeout: 10_000 }).toBe('Practice manager, Oakfield Surgery');
     const restored = await api<FieldState>(`/api/workspaces/${appId}/fields/leads.managerial-role`, ALEX);
     expect(restored.version).toBe(current.version + 1);

@@ -48,7 +48,7 @@ export function SaveStatus({ state, failure, onRetry }: { state: SaveState; fail
       body = null;
   }
   return (
-    <span className={styles.status} role="status" aria-live="polite">
+    <span className={styles.status} role="status" aria-live="polite" data-save-state={state}>
       {body}
     </span>
   );

@@ -6,6 +6,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { todayFromCountdown } from './countdown';
 import { STATUS_COLOR, STATUS_LABEL } from './labels';
 import { NoAccess } from './NoAccess';
+import { PracticesPanel } from './PracticesPanel';
 import { ProgressBoard } from './ProgressBoard';
 import { ResourcesPanel } from './ResourcesPanel';
 import { SectionView } from './SectionView';
@@ -173,6 +174,10 @@ export function Workspace({ appId }: { appId: string }) {
               <ProgressBoard view={view} today={today} onOpen={open} />
               <div className={styles.side}>
                 <ChecklistPanel items={view.checklist} onOpen={open} />
+                <PracticesPanel application={view.application} canEdit={view.me.canEdit} onSaved={(a) => {
+                  store.applyApplication(a);
+                  store.scheduleRefresh();
+                }} />
                 <ResourcesPanel sectionId={undefined} resources={view.resources} />
               </div>
             </div>

@@ -102,7 +102,14 @@ export function useFieldDraft(server: FieldSnapshot, save: SaveFn) {
       const rebased = rebaseDraft(sent, draftRef.current, baseRef.current.value);
       setDraftValue(rebased);
       setMerged(result.merged);
-      if (rebased !== baseRef.current.value) {
+      // A newer version that arrived while this save was in flight: adopt it now if nothing else was typed.
+      const newer = remoteRef.current;
+      if (newer && newer.version > baseRef.current.version && rebased === baseRef.current.value) {
+        setBase(newer);
+        setDraftValue(newer.value);
+        setRemote(undefined);
+        setState('saved');
+      } else if (rebased !== baseRef.current.value) {
         setState('pending');
         timer.current = setTimeout(() => void runSave(), AUTOSAVE_PAUSE_MS);
       } else setState('saved');
