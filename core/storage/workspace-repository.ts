@@ -48,7 +48,11 @@ export interface PartitionWrite {
   app: ApplicationRecord;
   /** The ETag the `app` row was read with; undefined when the application is being created. */
   etag: string | undefined;
-  fields?: FieldState[];
+  /**
+   * Field heads to write. With `etag`, the write is conditional on the head being as it was read
+   * (so the head may be read in parallel with the `app` row); `etag: null` means it must not exist yet.
+   */
+  fields?: { field: FieldState; etag?: string | null }[];
   /** New history entries (revisions and kept conflicts). */
   history?: HistoryEntry[];
   /** History entries rewritten (a conflict marked resolved). */
@@ -94,7 +98,10 @@ export class WorkspaceRepository {
     const { seq, ...rest } = app;
     const appRow: Entity = { partitionKey: pk, rowKey: APP, seq, ...splitIntoChunks('data', JSON.stringify(rest)) };
     const actions: TransactionAction[] = [write.etag ? ['update', appRow, 'Replace', { etag: write.etag }] : ['create', appRow]];
-    for (const field of write.fields ?? []) actions.push(['upsert', fieldRow(pk, field), 'Replace']);
+    for (const { field, etag } of write.fields ?? []) {
+      const row = fieldRow(pk, field);
+      actions.push(etag === undefined ? ['upsert', row, 'Replace'] : etag === null ? ['create', row] : ['update', row, 'Replace', { etag }]);
+    }
     for (const entry of write.history ?? []) actions.push(['create', historyRow(pk, entry)]);
     for (const entry of write.historyUpdates ?? []) actions.push(['upsert', historyRow(pk, entry), 'Replace']);
     for (const thread of write.threads ?? []) actions.push(['upsert', { partitionKey: pk, rowKey: `c|${thread.id}`, ...splitIntoChunks('data', JSON.stringify(thread)) }, 'Replace']);
@@ -113,8 +120,12 @@ export class WorkspaceRepository {
   // ── fields and history ──
 
   async getField(id: string, fieldId: string): Promise<FieldState | undefined> {
+    return (await this.getFieldWithEtag(id, fieldId))?.field;
+  }
+
+  async getFieldWithEtag(id: string, fieldId: string): Promise<{ field: FieldState; etag: string } | undefined> {
     const entity = await getEntityOrUndefined<Entity>(this.table, id, fieldKey(fieldId));
-    return entity ? toField(entity) : undefined;
+    return entity ? { field: toField(entity), etag: entity.etag } : undefined;
   }
 
   async listFields(id: string): Promise<FieldState[]> {

@@ -42,6 +42,7 @@ function revisionChange(
   ctx: DecideContext,
   person: Person,
   head: FieldState,
+  headEtag: string | null,
   text: string,
   kind: HistoryEntry['kind'],
   baseVersion: number,
@@ -65,7 +66,7 @@ function revisionChange(
   const { app, sectionEvent } = withFieldChanged(deps, ctx, person, field);
   return {
     app,
-    fields: [field],
+    fields: [{ field, etag: headEtag }],
     history: [revision],
     ...(extra.resolves ? { historyUpdates: [{ ...extra.resolves, resolvedBy: revision.id }] } : {}),
     events: [{ type: 'field', at: ctx.at, by, field, kind: kind === 'conflict' ? 'edit' : kind }, ...(sectionEvent ? [sectionEvent] : [])],
@@ -81,23 +82,32 @@ export async function saveField(
   request: { text: string; baseVersion: number; resolvesConflict?: string | undefined },
 ): Promise<SaveFieldResponse> {
   if (request.text.length > MAX_FIELD_CHARS) throw badRequestProblem(`A field holds at most ${MAX_FIELD_CHARS.toLocaleString('en-GB')} characters.`);
-  return mutate(deps, person, appId, async (ctx): Promise<Change<SaveFieldResponse>> => {
+  // The field's head and the version the editor started from are read at the same time as the
+  // application (one round trip, a short window for others to slip in); the head's own ETag then
+  // guards the write. Revisions never change, so the base read cannot go stale.
+  const prefetch = () =>
+    Promise.all([
+      deps.repo.getFieldWithEtag(appId, fieldId),
+      request.baseVersion > 0 ? deps.repo.getRevision(appId, fieldId, request.baseVersion) : Promise.resolve(undefined),
+    ]);
+  return mutate(deps, person, appId, async (ctx, [read, baseRevision]): Promise<Change<SaveFieldResponse>> => {
     assertEditable(ctx, fieldId);
-    const head = (await deps.repo.getField(appId, fieldId)) ?? emptyField(fieldId);
+    const head = read?.field ?? emptyField(fieldId);
+    const headEtag = read?.etag ?? null;
     if (request.baseVersion > head.version) {
       throw new WorkspaceProblem(409, 'unknown-base', `Version ${request.baseVersion} of this field does not exist (it is at ${head.version}); reload it.`, { current: head });
     }
     const resolves = request.resolvesConflict ? await deps.repo.getConflict(appId, fieldId, request.resolvesConflict) : undefined;
     if (request.baseVersion === head.version) {
       if (request.text === head.text) return { events: [], result: { outcome: 'unchanged', field: head } };
-      return revisionChange(deps, ctx, person, head, request.text, 'edit', request.baseVersion, resolves ? { resolves } : {}, 'saved');
+      return revisionChange(deps, ctx, person, head, headEtag, request.text, 'edit', request.baseVersion, resolves ? { resolves } : {}, 'saved');
     }
-    const base = request.baseVersion === 0 ? '' : (await deps.repo.getRevision(appId, fieldId, request.baseVersion))?.text;
+    const base = request.baseVersion === 0 ? '' : baseRevision?.text;
     if (base === undefined) throw new WorkspaceProblem(409, 'unknown-base', 'The version you started from is not in the history; reload the field.', { current: head });
     const merged = mergeThreeWay(base, request.text, head.text);
     if (merged.ok) {
       if (merged.text === head.text) return { events: [], result: { outcome: 'unchanged', field: head } };
-      return revisionChange(deps, ctx, person, head, merged.text, 'merge', request.baseVersion, resolves ? { resolves } : {}, 'merged');
+      return revisionChange(deps, ctx, person, head, headEtag, merged.text, 'merge', request.baseVersion, resolves ? { resolves } : {}, 'merged');
     }
     // Overlapping edits: keep the attempt, tell everyone it is there, and hand both versions back.
     const by = personRef(person);
@@ -117,7 +127,7 @@ export async function saveField(
       result: undefined as never,
       thenThrow: new WorkspaceProblem(409, 'edit-conflict', 'Someone changed the same words while you were editing. Both versions are kept: choose or combine them, then save again.', details),
     };
-  });
+  }, prefetch);
 }
 
 export async function restoreField(
@@ -131,9 +141,10 @@ export async function restoreField(
     assertEditable(ctx, fieldId);
     const source = request.version !== undefined ? await deps.repo.getRevision(appId, fieldId, request.version) : await deps.repo.getConflict(appId, fieldId, request.conflictId ?? '');
     if (!source) throw notFoundProblem('That version is not in this field\'s history.');
-    const head = (await deps.repo.getField(appId, fieldId)) ?? emptyField(fieldId);
+    const read = await deps.repo.getFieldWithEtag(appId, fieldId);
+    const head = read?.field ?? emptyField(fieldId);
     if (source.text === head.text) return { events: [], result: { outcome: 'unchanged', field: head } };
-    return revisionChange(deps, ctx, person, head, source.text, 'restore', head.version, { restoredFrom: source.id, ...(source.kind === 'conflict' ? { resolves: source } : {}) }, 'saved');
+    return revisionChange(deps, ctx, person, head, read?.etag ?? null, source.text, 'restore', head.version, { restoredFrom: source.id, ...(source.kind === 'conflict' ? { resolves: source } : {}) }, 'saved');
   });
   if (result.revision) {
     await deps.audit.append({ actorId: person.id, action: 'workspace.field-restored', target: appId, summary: `${fieldId} restored from ${result.revision.restoredFrom}`, details: { fieldId, version: result.field.version } });

@@ -84,6 +84,11 @@ export class LiveFeed {
     let entry = this.watched.get(appId);
     if (!entry) {
       const [seq, presence] = await Promise.all([this.source.readSeq(appId), this.source.readPresence(appId)]);
+      // Closed while reading: this watcher must not outlive the feed.
+      if (this.closed) {
+        sink.end();
+        return { close: () => undefined };
+      }
       entry = this.watched.get(appId);
       if (!entry) {
         entry = { appId, watchers: new Set(), knownSeq: seq ?? 0, recent: [], presenceKey: presenceKey(presence), presence, polling: false, pollAgain: false };

@@ -51,7 +51,7 @@ export async function loadFor(deps: Pick<WorkspaceDeps, 'repo'>, person: Person,
 /** What a decision writes: the next application state, rows, and events (their seq numbers are given on commit). */
 export interface Change<R> {
   app?: ApplicationRecord;
-  fields?: FieldState[];
+  fields?: { field: FieldState; etag?: string | null }[];
   history?: HistoryEntry[];
   historyUpdates?: HistoryEntry[];
   threads?: CommentThread[];
@@ -73,38 +73,67 @@ export interface DecideContext {
 
 const MAX_ATTEMPTS = 40;
 
+/** Changes to one application through one instance (one set of deps) wait their turn rather than collide in storage. */
+const queuesOf = new WeakMap<WorkspaceDeps, Map<string, Promise<unknown>>>();
+
+function inTurn<R>(deps: WorkspaceDeps, appId: string, work: () => Promise<R>): Promise<R> {
+  let queues = queuesOf.get(deps);
+  if (!queues) queuesOf.set(deps, (queues = new Map()));
+  const previous = queues.get(appId) ?? Promise.resolve();
+  const run = previous.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(appId, settled);
+  void settled.then(() => {
+    if (queues!.get(appId) === settled) queues!.delete(appId);
+  });
+  return run;
+}
+
 /**
  * Read → decide → write, for one application, until the write lands: the `app` row's ETag makes
  * the write fail if anyone (on any instance) wrote in between, and then the decision is taken
- * again on fresh state. `decide` returning no events means nothing to write.
+ * again on fresh state. `decide` returning no events means nothing to write. `prefetch` reads what
+ * the decision needs at the same time as the `app` row (its writes must then be ETag-conditional
+ * themselves); it is only handed to `decide` once the caller's access is established.
  */
-export async function mutate<R>(deps: WorkspaceDeps, person: Person, appId: string, decide: (ctx: DecideContext) => Promise<Change<R>>): Promise<R> {
-  for (let attempt = 0; ; attempt++) {
-    const { app, etag, access } = await loadFor(deps, person, appId);
-    const at = deps.clock.now().toISOString();
-    const change = await decide({ app, access, nextSeq: app.seq + 1, at });
-    if (change.events.length === 0) {
-      if (change.thenThrow) throw change.thenThrow;
-      return change.result;
+export async function mutate<R, P = undefined>(
+  deps: WorkspaceDeps,
+  person: Person,
+  appId: string,
+  decide: (ctx: DecideContext, prefetched: P) => Promise<Change<R>>,
+  prefetch?: () => Promise<P>,
+): Promise<R> {
+  return inTurn(deps, appId, async () => {
+    for (let attempt = 0; ; attempt++) {
+      const [{ app, etag, access }, prefetched] = await Promise.all([loadFor(deps, person, appId), prefetch ? prefetch() : Promise.resolve(undefined as P)]);
+      const at = deps.clock.now().toISOString();
+      const change = await decide({ app, access, nextSeq: app.seq + 1, at }, prefetched);
+      if (change.events.length === 0) {
+        if (change.thenThrow) throw change.thenThrow;
+        return change.result;
+      }
+      const next = change.app ?? app;
+      const events = change.events.map((event, i) => ({ ...event, seq: app.seq + 1 + i }) as StoredEvent);
+      const written = await deps.repo.commit({
+        app: { ...next, seq: app.seq + events.length },
+        etag,
+        ...(change.fields ? { fields: change.fields } : {}),
+        ...(change.history ? { history: change.history } : {}),
+        ...(change.historyUpdates ? { historyUpdates: change.historyUpdates } : {}),
+        ...(change.threads ? { threads: change.threads } : {}),
+        events,
+      });
+      if (written) {
+        deps.changed?.(appId);
+        if (change.thenThrow) throw change.thenThrow;
+        return change.result;
+      }
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`application ${appId}: too much contention, gave up after ${MAX_ATTEMPTS} attempts`);
+      // Someone else (another instance) wrote first: back off a little (randomised, growing) and decide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 3 * (attempt + 1))));
     }
-    const next = change.app ?? app;
-    const events = change.events.map((event, i) => ({ ...event, seq: app.seq + 1 + i }) as StoredEvent);
-    const written = await deps.repo.commit({
-      app: { ...next, seq: app.seq + events.length },
-      etag,
-      ...(change.fields ? { fields: change.fields } : {}),
-      ...(change.history ? { history: change.history } : {}),
-      ...(change.historyUpdates ? { historyUpdates: change.historyUpdates } : {}),
-      ...(change.threads ? { threads: change.threads } : {}),
-      events,
-    });
-    if (written) {
-      deps.changed?.(appId);
-      if (change.thenThrow) throw change.thenThrow;
-      return change.result;
-    }
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`application ${appId}: too much contention, gave up after ${MAX_ATTEMPTS} attempts`);
-    // Someone else wrote first: back off a little (randomised, growing) and decide again.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 3 * (attempt + 1))));
-  }
+  });
 }

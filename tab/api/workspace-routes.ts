@@ -271,7 +271,13 @@ async function stream(req: Request, res: Response, subscribe: (sink: { send(even
       res.end();
     },
   };
-  const subscription = await subscribe(sink);
+  let subscription: { close(): void };
+  try {
+    subscription = await subscribe(sink);
+  } catch (error) {
+    sink.end();
+    throw error;
+  }
   const keepAlive = setInterval(() => {
     if (!ended) res.write(': keep-alive\n\n');
   }, 15_000);

@@ -32,10 +32,10 @@ export const ADELE = 'E9000022'; // trust L&D administrator: not in any PCN prac
 export const NESTOR = 'E9000026'; // training hub reviewer
 
 /** A generated member of staff of another Severn Vale practice, from the same deterministic organisation the test app seeds. */
-export function staffOf(practiceName: string, staff = 40): string {
+export function staffOf(practiceName: string, staff = 40, nth = 0): string {
   const organisation = generateOrganisation({ staff, today: TEST_TODAY });
-  const person = organisation.people.find((p) => p.person.orgUnit === `Severn Vale PCN / ${practiceName}`);
-  if (!person) throw new Error(`no generated staff at ${practiceName}`);
+  const person = organisation.people.filter((p) => p.person.orgUnit === `Severn Vale PCN / ${practiceName}`)[nth];
+  if (!person) throw new Error(`no generated staff number ${nth} at ${practiceName}`);
   return person.person.id;
 }
 
