@@ -78,19 +78,22 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
       stopping ??= (async () => {
         readiness.startDraining();
         logger.info({ event: 'server.stopping', ...inFlight() }, 'stopping: draining');
-        // Live streams never end by themselves: close them first, so the server's close can complete.
-        await tabApi?.close();
         const started = Date.now();
         const phases: Record<string, number> = {};
+        // No new connections from here on; resolves once every request already received is answered.
+        const answered = server.close();
+        const reminding = running.stop().then(() => void (phases.remindersMs = Date.now() - started));
+        // Live streams never end by themselves: close them, so the server's close can complete.
+        await tabApi?.close().catch((error: unknown) => logger.warn({ event: 'server.streams-close-failed', err: { message: (error as Error)?.message } }, 'closing live streams failed'));
         await Promise.all([
           (async () => {
-            await server.close();
+            await answered;
             phases.requestsMs = Date.now() - started;
             // Replies are out; what they started (card updates, notices) finishes before we go.
             await bot.background.drain();
             phases.backgroundMs = Date.now() - started;
           })(),
-          running.stop().then(() => void (phases.remindersMs = Date.now() - started)),
+          reminding,
         ]);
         logger.info({ event: 'server.stopped', ...phases }, 'server stopped');
       })();
