@@ -51,6 +51,8 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
   const snapshots = new ReportSnapshotRepository(services.store);
   const knownMonths = new Set<string>();
   const computed = new Map<string, ComplianceReport>();
+  // Load the summaries in the background at start, so the first report does not wait for all of them.
+  void cache.current().catch((error: unknown) => context.logger.warn({ event: 'reports.warm-up-failed', err: error }, 'report cache warm-up failed'));
 
   const scopeOf = async (caller: TabCaller): Promise<Scope> => {
     if (seesOrganisation(caller)) return { kind: 'organisation', label: config.organisationName };
