@@ -6,7 +6,9 @@ import type { DirectoryRepository } from '../storage/directory-repository.js';
 import type { StaffRepository } from '../storage/staff-repository.js';
 import type { SummaryRepository } from '../storage/summary-repository.js';
 import { runConcurrently } from '../storage/table-store.js';
+import type { TableStore } from '../storage/table-store.js';
 import type { TeamRepository } from '../storage/team-repository.js';
+import { seedDemoWorkspace } from './demo-workspace.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { GeneratedOrganisation } from './generate-organisation.js';
 
@@ -16,6 +18,8 @@ export interface SeedTargets {
   teams: Pick<TeamRepository, 'indexMany'>;
   summaries: Pick<SummaryRepository, 'saveMany'>;
   catalogue: Pick<CatalogueRepository, 'replace'>;
+  /** When given, the demo Learning Organisation application of Severn Vale PCN is written too. */
+  store?: TableStore;
 }
 
 export interface SeedReport {
@@ -51,6 +55,7 @@ export async function seedOrganisation(
     summaryOf(person, computeCompliance({ person, catalogue: index, records, extensions: [], exemptions: [], today: options.today, rules: options.rules })),
   );
   await targets.summaries.saveMany(summaries, concurrency);
+  if (targets.store) await seedDemoWorkspace(targets.store, organisation, options.today);
   const records = organisation.people.reduce((sum, p) => sum + p.records.length, 0);
   const managed = people.reduce((sum, p) => sum + p.managerIds.length, 0);
   const identities = people.reduce((sum, p) => sum + (p.aadObjectId ? 1 : 0) + (p.email ? 1 : 0), 0);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceListResponse, WorkspaceView } from '../../tab/shared/workspace-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DEMO_APPLICATION_ID } from '../../core/demo/demo-workspace.js';
 import { ADELE, ALEX, call, createApplication, MEGAN, NESTOR, save, staffOf } from './workspace-client.js';
 
 describe('workspace membership: members read and write, hub reviewers read and comment, everyone else gets the same 403', () => {
@@ -58,7 +59,7 @@ describe('workspace membership: members read and write, hub reviewers read and c
     }
     // And the list shows them nothing of it.
     const list = await call<WorkspaceListResponse>(url, KINGSWAY, 'GET', '/api/workspaces');
-    expect(list.body.applications).toEqual([]);
+    expect(list.body.applications.map((a) => a.id)).not.toContain(appId);
     expect(list.body.canCreate).toBe(true);
   });
 
@@ -100,6 +101,23 @@ describe('workspace membership: members read and write, hub reviewers read and c
     const without = await call(url, KINGSWAY, 'POST', '/api/workspaces', { practices: [{ name: 'Oakfield Surgery', odsCode: 'L81001' }] });
     expect(without.status).toBe(400);
     expect((without.body as any).error.message).toContain('Kingsway Family Practice');
+  });
+
+  it('when the demo organisation is seeded, then Severn Vale PCN has its half-written demo application, shared out across the practices', async () => {
+    const list = await call<WorkspaceListResponse>(url, KINGSWAY, 'GET', '/api/workspaces');
+    const demo = list.body.applications.find((a) => a.id === DEMO_APPLICATION_ID)!;
+    expect(demo).toMatchObject({ pcnName: 'Severn Vale PCN', lifecycle: { stage: 'drafting' }, channel: { channelName: 'Learning Organisation' } });
+    expect(demo.practices).toHaveLength(5);
+    expect(demo.progress.percent).toBeGreaterThan(0);
+    expect(demo.progress.percent).toBeLessThan(100);
+    const view = (await call<WorkspaceView>(url, MEGAN, 'GET', `/api/workspaces/${DEMO_APPLICATION_ID}`)).body;
+    expect(view.fields['supervisors.list']!.text).toContain('Dr Priya Shah');
+    expect(view.sections.pcn!.changesRequested?.by.staffId).toBe(NESTOR);
+    expect(view.sections['eqf-1']!.owner?.person?.staffId).toBe(ALEX);
+    expect(view.resources.length).toBeGreaterThanOrEqual(5);
+    expect(view.checklist.find((c) => c.id === 'educational-supervisor')!.done).toBe(true);
+    expect(view.checklist.find((c) => c.id === 'agreed')!.done).toBe(false);
+    expect((await call(url, ADELE, 'GET', `/api/workspaces/${DEMO_APPLICATION_ID}`)).status).toBe(403);
   });
 
   it('when the hub overview is asked for, then only hub reviewers get it', async () => {
