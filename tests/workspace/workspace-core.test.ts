@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ApplicationRecord } from '../../core/workspace/application.js';
+import { evaluateChecklist, progressOf } from '../../core/workspace/checklist.js';
+import { countdownOf } from '../../core/workspace/countdown.js';
+import { WORKSPACE_DEFINITIONS } from '../../core/workspace/definitions.js';
+import { factsOf } from '../../core/workspace/field-facts.js';
+import { applyMemberAction, initialLifecycle, recordOutcome, schedulePanel } from '../../core/workspace/lifecycle.js';
+import { mergeThreeWay } from '../../core/workspace/merge.js';
+import { pcnPracticeOf } from '../../core/workspace/access.js';
+import { localDate } from '../../core/time/local-date.js';
+import { WorkspaceProblem } from '../../core/workspace/problem.js';
+
+const by = { staffId: 'E1', name: 'Tester' };
+const at = '2026-11-21T12:00:00.000Z';
+
+function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRecord {
+  return {
+    id: 'lo-1',
+    title: 't',
+    pcnName: 'Severn Vale PCN',
+    practices: [{ name: 'Oakfield Surgery', odsCode: 'L81001' }],
+    lifecycle: initialLifecycle(by, at),
+    sections: {},
+    addedMembers: [],
+    facts: {},
+    createdAt: '2026-10-01T09:00:00.000Z',
+    createdBy: by,
+    seq: 1,
+    ...overrides,
+  };
+}
+
+describe('three-way merge', () => {
+  it('when the two sides change different words, then both changes are kept', () => {
+    expect(mergeThreeWay('the cat sat on the mat', 'the dog sat on the mat', 'the cat sat on the rug')).toEqual({ ok: true, text: 'the dog sat on the rug' });
+  });
+
+  it('when the two sides change the same word, even different letters of it, then it is a conflict, not a blend', () => {
+    expect(mergeThreeWay('the cat sat', 'the cut sat', 'the cap sat').ok).toBe(false);
+    expect(mergeThreeWay('the cat sat', 'the dog sat', 'the cow sat').ok).toBe(false);
+  });
+
+  it('when both sides insert at the same place, then it is a conflict (no one chose an order)', () => {
+    expect(mergeThreeWay('a b', 'a X b', 'a Y b').ok).toBe(false);
+  });
+
+  it('when both sides make the very same change, then it is applied once', () => {
+    expect(mergeThreeWay('one two three', 'one 2 three', 'one 2 three')).toEqual({ ok: true, text: 'one 2 three' });
+  });
+
+  it('when one side did not change, then the other side wins as it is', () => {
+    expect(mergeThreeWay('base', 'base', 'theirs')).toEqual({ ok: true, text: 'theirs' });
+    expect(mergeThreeWay('base', 'mine', 'base')).toEqual({ ok: true, text: 'mine' });
+  });
+
+  it('when random insertions of unique tokens merge cleanly, then every token of both sides is in the result exactly once', () => {
+    const words = fc.array(fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'eps'), { minLength: 3, maxLength: 30 });
+    fc.assert(
+      fc.property(words, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (baseWords, mineAt, theirsAt) => {
+        const base = baseWords.join(' ');
+        const insert = (positions: number[], tag: string) => {
+          const out = [...baseWords];
+          [...new Set(positions.map((p) => p % (out.length + 1)))].sort((a, b) => b - a).forEach((p, i) => out.splice(p, 0, `${tag}${i}`));
+          return out.join(' ');
+        };
+        const mine = insert(mineAt, 'MINE');
+        const theirs = insert(theirsAt, 'THEIRS');
+        const merged = mergeThreeWay(base, mine, theirs);
+        if (!merged.ok) return; // a conflict keeps both texts whole elsewhere
+        for (const token of [...mine.matchAll(/MINE\d/g), ...theirs.matchAll(/THEIRS\d/g)].map((m) => m[0])) {
+          expect(merged.text.split(token).length - 1).toBe(1);
+        }
+        for (const word of baseWords) expect(merged.text).toContain(word);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('checklist, progress and countdown', () => {
+  it('when nothing is written, then every item is missing and progress is 0 %', () => {
+    const checklist = evaluateChecklist(application(), WORKSPACE_DEFINITIONS);
+    expect(checklist.find((c) => c.id === 'practices')).toMatchObject({ done: false, detail: '1 of at least 2' });
+    expect(checklist.filter((c) => c.done)).toEqual([]);
+    expect(progressOf(application(), WORKSPACE_DEFINITIONS).percent).toBe(0);
+  });
+
+  it('when the supervisors table names only clinical supervisors, then the educational supervisor item is still missing', () => {
+    const table = WORKSPACE_DEFINITIONS.sections.find((s) => s.id === 'supervisors')!.fields[0]!;
+    const facts = factsOf('Dr A\tGP\tOakfield\tClinical\tnone', table, WORKSPACE_DEFINITIONS.checklist);
+    const checklist = evaluateChecklist(application({ facts: { 'supervisors.list': facts } }), WORKSPACE_DEFINITIONS);
+    expect(checklist.find((c) => c.id === 'clinical-supervisor')!.done).toBe(true);
+    expect(checklist.find((c) => c.id === 'educational-supervisor')!.done).toBe(false);
+    const both = factsOf('Dr A\tGP\tOakfield\tEducational and clinical\tGP trainer', table, WORKSPACE_DEFINITIONS.checklist);
+    expect(evaluateChecklist(application({ facts: { 'supervisors.list': both } }), WORKSPACE_DEFINITIONS).find((c) => c.id === 'educational-supervisor')!.done).toBe(true);
+  });
+
+  it('when the deadline is close and the application is still a draft, then it is behind; once approved, complete', () => {
+    const app = application();
+    const progress = progressOf(app, WORKSPACE_DEFINITIONS);
+    expect(countdownOf(app, progress, localDate('2026-11-21'))).toMatchObject({ deadline: '2028-04-01', daysLeft: 497 });
+    expect(countdownOf(app, progress, localDate('2028-02-01')).risk).toBe('behind');
+    expect(countdownOf(app, progress, localDate('2028-04-02')).risk).toBe('missed');
+    const approved = application({ lifecycle: { ...app.lifecycle, stage: 'decided', outcome: { outcome: 'approved', decidedAt: at, recordedBy: by } } });
+    expect(countdownOf(approved, progress, localDate('2028-05-01')).risk).toBe('complete');
+  });
+});
+
+describe('lifecycle rules', () => {
+  const complete = [{ id: 'x', label: 'x', done: true }];
+  it('when the application goes drafting → internal review → submitted → panel → outcome, then each step is recorded', () => {
+    let lifecycle = initialLifecycle(by, at);
+    lifecycle = applyMemberAction(lifecycle, 'start-internal-review', by, at, complete);
+    lifecycle = applyMemberAction(lifecycle, 'submit', by, at, complete);
+    lifecycle = schedulePanel(lifecycle, { date: '2027-02-10', members: [1, 2, 3].map((i) => ({ name: `Member ${i}`, role: 'r' })) }, by, at);
+    lifecycle = recordOutcome(lifecycle, { outcome: 'approved' }, by, at);
+    expect(lifecycle.history.map((h) => h.stage)).toEqual(['drafting', 'internal-review', 'submitted', 'panel-scheduled', 'decided']);
+    expect(lifecycle.annualReviewDate).toBe('2028-02-10');
+  });
+
+  it('when steps come out of order, then they are refused with the stage', () => {
+    const drafting = initialLifecycle(by, at);
+    expect(() => applyMemberAction(drafting, 'submit', by, at, complete)).toThrow(WorkspaceProblem);
+    expect(() => recordOutcome(drafting, { outcome: 'approved' }, by, at)).toThrow(/after a panel/);
+    expect(() => schedulePanel(drafting, { date: '2027-01-01', members: [] }, by, at)).toThrow(/submitted/);
+  });
+
+  it('when a panel has fewer than three different members, then it is refused', () => {
+    const submitted = applyMemberAction(applyMemberAction(initialLifecycle(by, at), 'start-internal-review', by, at, complete), 'submit', by, at, complete);
+    expect(() => schedulePanel(submitted, { date: '2027-01-01', members: [{ name: 'A', role: 'r' }, { name: 'B', role: 'r' }, { name: ' a ', role: 'r' }] }, by, at)).toThrow(/at least 3/);
+  });
+});
+
+describe('membership from organisation units', () => {
+  it('when an organisation unit is a PCN practice, then the PCN and practice are read from it; a trust unit is not one', () => {
+    expect(pcnPracticeOf('Severn Vale PCN / Oakfield Surgery')).toEqual({ pcnName: 'Severn Vale PCN', practiceName: 'Oakfield Surgery' });
+    expect(pcnPracticeOf('Avon Vale NHS Foundation Trust / Ward 3')).toBeUndefined();
+    expect(pcnPracticeOf('Avon Vale NHS Foundation Trust / Corporate / Learning and Development')).toBeUndefined();
+  });
+});
