@@ -92,7 +92,7 @@ describe('the workspace screens', () => {
 
     await openTab(page, app.server.url, 'hub', ADELE);
     await page.getByRole('heading', { name: "Every PCN's application" }).waitFor();
-    const row = page.getByRole('row', { name: /Severn Vale PCN/ });
+    const row = page.getByRole('row').filter({ has: page.locator(`a[href*="app=${appId}"]`) });
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/Drafting/);
     expect(await axeProblems(page)).toEqual([]);
@@ -100,13 +100,13 @@ describe('the workspace screens', () => {
     await page.getByRole('tab', { name: 'Resource library' }).click();
     await page.getByRole('button', { name: 'Add a resource' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: /Title/ }).fill('Template welcome letter');
+    await dialog.getByRole('textbox', { name: /Title/ }).fill('Riverside welcome letter template');
     await dialog.getByRole('combobox', { name: 'Kind' }).selectOption('welcome-letter');
     await dialog.getByRole('textbox', { name: /Link/ }).fill('https://example.org/welcome-letter.docx');
     await dialog.getByRole('checkbox', { name: /Induction/ }).first().check();
     expect(await axeProblems(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('link', { name: 'Template welcome letter' }).waitFor();
+    await page.getByRole('link', { name: 'Riverside welcome letter template' }).waitFor();
 
     await page.getByRole('tab', { name: 'Approved Learning Organisations' }).click();
     await page.getByRole('heading', { name: 'Approved Learning Organisations and their practices' }).waitFor();
@@ -115,14 +115,14 @@ describe('the workspace screens', () => {
     // The PCN sees the resource beside the induction section.
     const induction = (await api<{ definitions: { sections: { id: string; title: string }[] } }>(`/api/workspaces/${appId}`, MEGAN)).body.definitions.sections.find((s) => /induction/i.test(s.title))!;
     await openTab(page, app.server.url, 'workspace', MEGAN, { app: appId, section: induction.id });
-    await page.getByRole('complementary', { name: 'Resources and comments' }).getByRole('link', { name: 'Template welcome letter' }).waitFor();
+    await page.getByRole('complementary', { name: 'Resources and comments' }).getByRole('link', { name: 'Riverside welcome letter template' }).waitFor();
     expect(await axeProblems(page)).toEqual([]);
   });
 
   it('when a hub reviewer requests changes on a section, then the PCN sees the request in that section', async () => {
     const induction = (await api<{ definitions: { sections: { id: string; title: string }[] } }>(`/api/workspaces/${appId}`, MEGAN)).body.definitions.sections.find((s) => /induction/i.test(s.title))!;
     await openTab(page, app.server.url, 'hub', ADELE);
-    const row = page.getByRole('row', { name: /Severn Vale PCN/ });
+    const row = page.getByRole('row').filter({ has: page.locator(`a[href*="app=${appId}"]`) });
     await row.getByRole('button', { name: 'Request changes' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Section' }).selectOption(induction.id);
@@ -137,10 +137,73 @@ describe('the workspace screens', () => {
   it('when a member opens the workspace without an id, then their applications are listed to open', async () => {
     await openTab(page, app.server.url, 'workspace', MEGAN);
     await page.getByRole('heading', { name: 'Learning Organisation applications' }).waitFor();
-    await page.getByRole('link', { name: /Severn Vale PCN/ }).first().click();
+    await page.locator(`a[href*="app=${appId}"]`).click();
     await page.getByRole('heading', { name: 'Progress board' }).waitFor();
     const summary = (await api<{ application: ApplicationSummary }>(`/api/workspaces/${appId}`, MEGAN)).body.application;
     expect(summary.id).toBe(appId);
+  });
+
+  it('when a member comments on a section with an @mention, then the thread shows it, and it can be resolved', async () => {
+    await openTab(page, app.server.url, 'workspace', MEGAN, { app: appId, section: 'leads' });
+    const comments = page.getByRole('complementary', { name: 'Resources and comments' });
+    await comments.getByRole('textbox', { name: 'New comment on this section' }).fill('Can you check the e-mail addresses?');
+    await comments.getByRole('button', { name: 'Mention someone' }).click();
+    await page.getByRole('menuitem', { name: /Alex Wilber/ }).click();
+    await comments.getByRole('button', { name: 'Post comment' }).click();
+    await comments.getByText('@Alex Wilber', { exact: true }).waitFor();
+    await comments.getByRole('heading', { name: 'Comments (1 open)' }).waitFor();
+    const view = (await api<{ comments: { comments: { mentions: { staffId: string }[] }[] }[] }>(`/api/workspaces/${appId}`, MEGAN)).body;
+    expect(view.comments.flatMap((t) => t.comments.flatMap((c) => c.mentions.map((m) => m.staffId)))).toContain('E9000020');
+    expect(await axeProblems(page)).toEqual([]);
+    await comments.getByRole('button', { name: 'Resolve' }).click();
+    await comments.getByRole('heading', { name: 'Comments (0 open)' }).waitFor();
+  });
+
+  it('when a member sets a section\'s owner, status and due date, then the board shows them', async () => {
+    await openTab(page, app.server.url, 'workspace', MEGAN, { app: appId, section: 'learners' });
+    await page.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Megan Bowen' });
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('ready-for-review');
+    await page.getByLabel('Due date').fill('2027-03-31');
+    await expect.poll(async () => (await api<{ sections: Record<string, { status: string; dueDate?: string; owner?: { person?: { name: string } } }> }>(`/api/workspaces/${appId}`, MEGAN)).body.sections.learners).toMatchObject({
+      status: 'ready-for-review',
+      dueDate: '2027-03-31',
+      owner: { person: { name: 'Megan Bowen' } },
+    });
+    await page.getByRole('button', { name: 'Overview' }).click();
+    const row = page.getByRole('row', { name: /Learner types/ });
+    await expect(row.textContent()).resolves.toMatch(/Megan Bowen.*Ready for review.*31 Mar 2027/);
+    await page.getByRole('switch', { name: 'Only sections I own' }).check();
+    await page.getByText('Showing 1 of').waitFor();
+  });
+
+  it('when the application is submitted while the checklist is incomplete, then the refusal lists what is missing and nothing changes', async () => {
+    await openTab(page, app.server.url, 'workspace', MEGAN, { app: appId });
+    await page.getByRole('button', { name: 'Mark ready for internal review' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mark ready for internal review' }).click();
+    await page.getByText('Internal review', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Submit to the training hub' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Submit to the training hub' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await expect(dialog.getByRole('listitem').count()).resolves.toBeGreaterThan(0);
+    expect(await axeProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const summary = (await api<{ application: ApplicationSummary }>(`/api/workspaces/${appId}`, MEGAN)).body.application;
+    expect(summary.lifecycle.stage).toBe('internal-review');
+    await page.getByRole('button', { name: 'Back to drafting' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Back to drafting' }).click();
+    await page.getByText('Drafting', { exact: true }).first().waitFor();
+  });
+
+  it('when the workspace is shown in the dark and high-contrast themes, then a section has no serious accessibility violations', async () => {
+    for (const theme of ['dark', 'contrast']) {
+      await openTab(page, app.server.url, 'workspace', MEGAN, { app: appId, section: 'supervisors', theme });
+      await page.getByRole('heading', { level: 2, name: /Supervisors/ }).waitFor();
+      expect(await page.locator('.app').getAttribute('data-theme')).toBe(theme);
+      // The development-mode bar is the shell's, never shown in Teams (its dark-theme link contrast is reported to the shell's owner).
+      await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { remove(): void } | null } }).document.querySelector('.dev-bar')?.remove());
+      expect(await axeProblems(page)).toEqual([]);
+    }
   });
 
   it('when the pages were used, then no script error happened', () => {

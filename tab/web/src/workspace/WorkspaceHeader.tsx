@@ -25,7 +25,7 @@ import {
 import { ArrowDownload20Regular, Send20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ApiProblem } from '../api';
-import type { ChecklistItemResult, LifecycleRequest, PresenceEntry, WorkspaceView } from '../../../shared/workspace-api';
+import type { ChecklistItemResult, LifecycleRequest, PresenceEntry, Stage, WorkspaceView } from '../../../shared/workspace-api';
 import { Problem } from '../shell/Problem';
 import { describeCountdown, formatDate, todayFromCountdown } from './countdown';
 import { OUTCOME_COLOR, OUTCOME_LABEL, RISK_COLOR, RISK_LABEL, STAGE_LABEL } from './labels';
@@ -82,7 +82,7 @@ function PresenceAvatars({ presence, myClientId, sectionTitle }: { presence: Pre
 }
 
 /** A lifecycle step, confirmed first; a refused submission lists what is missing. */
-function LifecycleButton({ appId, action, primary, onDone }: { appId: string; action: LifecycleRequest['action']; primary?: boolean; onDone: () => void }) {
+function LifecycleButton({ appId, stage, action, primary, onDone }: { appId: string; stage: Stage; action: LifecycleRequest['action']; primary?: boolean; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
@@ -117,7 +117,9 @@ function LifecycleButton({ appId, action, primary, onDone }: { appId: string; ac
                 ? 'The application goes to the training hub, and a card is posted in the channel. Editing stops until the hub sends it back.'
                 : action === 'start-internal-review'
                   ? 'Everyone in the PCN is asked to read the whole application before it is submitted.'
-                  : 'The application goes back to drafting.'}
+                  : stage === 'submitted'
+                    ? 'The submission is withdrawn and the application can be edited again.'
+                    : 'The application goes back to drafting.'}
             </Body1>
             <Field label="Note (optional)">
               <Textarea value={note} onChange={(_, d) => setNote(d.value)} />
@@ -171,8 +173,15 @@ export function WorkspaceHeader({ view, live, myClientId, onChanged }: { view: W
     }
   };
   const stage = lifecycle.stage;
+  // The steps the server allows from each stage (it decides; this only avoids offering a step that would be refused).
   const actions: LifecycleRequest['action'][] =
-    stage === 'drafting' ? ['start-internal-review', 'submit'] : stage === 'internal-review' ? ['submit', 'return-to-drafting'] : [];
+    stage === 'drafting'
+      ? ['start-internal-review']
+      : stage === 'internal-review'
+        ? ['submit', 'return-to-drafting']
+        : stage === 'submitted' || (stage === 'decided' && lifecycle.outcome?.outcome === 'not-yet-approved')
+          ? ['return-to-drafting']
+          : [];
   const changes = Object.values(view.sections).filter((s) => s.changesRequested).length;
 
   return (
@@ -188,7 +197,7 @@ export function WorkspaceHeader({ view, live, myClientId, onChanged }: { view: W
           <Button icon={<ArrowDownload20Regular />} disabled={exporting} onClick={() => void doExport()}>
             {exporting ? 'Preparing…' : 'Export DOCX'}
           </Button>
-          {view.me.role === 'member' && actions.map((a, i) => <LifecycleButton key={a} appId={app.id} action={a} primary={i === 0} onDone={onChanged} />)}
+          {view.me.role === 'member' && actions.map((a, i) => <LifecycleButton key={a} appId={app.id} stage={stage} action={a} primary={i === 0} onDone={onChanged} />)}
         </div>
       </div>
       {exportError !== undefined && <Problem error={exportError} title="Export failed" />}
