@@ -24,6 +24,8 @@ export interface RunningApp {
   services: Services;
   reminders: RunningReminders;
   readiness: Readiness;
+  /** The tab's API: its route list (for tests that walk every route) and its live streams. */
+  tabApi: RegisteredTabApi;
   inFlight(): InFlightWork;
   /**
    * A graceful stop: /readyz turns 503, no new connections, open live streams closed, every request
@@ -73,6 +75,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     services,
     reminders: running,
     readiness,
+    tabApi: tabApi!,
     inFlight,
     stop: () => {
       stopping ??= (async () => {
