@@ -60,7 +60,7 @@ describe('three-way merge', () => {
       fc.property(words, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (baseWords, mineAt, theirsAt) => {
         const base = baseWords.join(' ');
         const insert = (positions: number[], tag: string) => {
-          const out = [...baseWords];
+          const out: string[] = [...baseWords];
           [...new Set(positions.map((p) => p % (out.length + 1)))].sort((a, b) => b - a).forEach((p, i) => out.splice(p, 0, `${tag}${i}`));
           return out.join(' ');
         };
