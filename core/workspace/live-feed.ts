@@ -98,6 +98,16 @@ export class LiveFeed {
       }
     }
     const current = entry;
+    // A client may have loaded its view through another instance a moment after this one last polled:
+    // a `since` ahead of what we know is checked against storage before it is called impossible.
+    if (since !== undefined && since > current.knownSeq) {
+      const fresh = await this.source.readSeq(appId);
+      // A poll may already be under way: give it a few moments to bring knownSeq up.
+      for (let i = 0; fresh !== undefined && fresh >= since && since > current.knownSeq && i < 10; i++) {
+        await this.poll(current);
+        if (since > current.knownSeq) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
     let cursor = since ?? current.knownSeq;
     if (since !== undefined && (since > current.knownSeq || current.knownSeq - since > this.maxCatchUp)) {
       sink.send({ type: 'reset', reason: since > current.knownSeq ? 'The workspace was changed in a way this page cannot follow: reload.' : 'Too much happened while you were away: reload.' });
