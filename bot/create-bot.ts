@@ -7,7 +7,7 @@ import { resolveStaffId, type DirectoryLookup } from '../core/people/resolve-cal
 import type { ConversationRepository } from '../core/storage/conversation-repository.js';
 import type { RequestRepository } from '../core/storage/request-repository.js';
 import type { TeamRepository } from '../core/storage/team-repository.js';
-import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../core/learning/approvals.js';
+import { DEFAULT_APPROVAL_POLICY, type ApprovalDeps, type ApprovalPolicy } from '../core/learning/approvals.js';
 import { BackgroundWork } from './background.js';
 import { registerApprovalInvokes } from './approval-invokes.js';
 import { clean } from '../server/logger.js';
@@ -38,6 +38,8 @@ export interface BotDeps {
   teams: Pick<TeamRepository, 'listTeam' | 'isInTeam'>;
   permissionHolders(permission: 'mlog'): Promise<string[]>;
   policy?: ApprovalPolicy;
+  /** Where decisions are chained for audit (the organisation's audit log). */
+  auditLog?: ApprovalDeps['auditLog'];
   logger: Logger;
   organisationName: string;
   supportContact: string;
@@ -83,7 +85,7 @@ export function createBot(deps: BotDeps): Bot {
   const background = new BackgroundWork(deps.logger);
   const services: LearnerBotServices = {
     learning: deps.learning,
-    approvals: { ...deps.learning, inbox: deps.requests, permissionHolders: deps.permissionHolders, policy: deps.policy ?? DEFAULT_APPROVAL_POLICY },
+    approvals: { ...deps.learning, inbox: deps.requests, permissionHolders: deps.permissionHolders, policy: deps.policy ?? DEFAULT_APPROVAL_POLICY, ...(deps.auditLog ? { auditLog: deps.auditLog } : {}) },
     requests: deps.requests,
     teams: deps.teams,
     messenger: createMessenger({ adapter, appId: deps.identity?.appId, conversations: deps.conversations, clock: deps.learning.clock, logger: deps.logger }),

@@ -49,6 +49,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     teams: services.teams,
     permissionHolders: (permission) => services.directory.holdersOf(permission),
     policy: config.approvals,
+    auditLog: services.auditLog,
     logger,
     organisationName: config.organisationName,
     supportContact: config.supportContact,

@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../audit/audit-chain.js';
 import { randomUUID } from 'node:crypto';
 import type { Person } from '../people/types.js';
 import { todayInLondon } from '../time/clock.js';
@@ -27,6 +28,8 @@ export interface ApprovalDeps extends LearningDeps {
   inbox: ApprovalInbox;
   permissionHolders(permission: 'mlog'): Promise<string[]>;
   policy: ApprovalPolicy;
+  /** The organisation's hash-chained audit log: every decision goes there too, whichever door it came through. */
+  auditLog?: { append(event: AuditEvent): Promise<unknown> };
 }
 
 export type RequestRefusal =
@@ -214,6 +217,11 @@ export async function decideRequest<K extends RequestKind>(
     const deciderName = byYou ? actor.name : ((await deps.staff.getPerson(outcome.request.decidedBy ?? ''))?.name ?? 'someone');
     return { kind: 'already-decided', request: outcome.request, deciderName, byYou };
   }
-  await Promise.all([refreshSummary(deps, learner.id), deps.inbox.markInboxDecided(outcome.request.approverIds ?? [], kind, outcome.request.id)]);
+  const state = outcome.request.state === 'approved' ? 'approved' : 'declined';
+  await Promise.all([
+    refreshSummary(deps, learner.id),
+    deps.inbox.markInboxDecided(outcome.request.approverIds ?? [], kind, outcome.request.id),
+    deps.auditLog?.append({ actorId: actor.id, action: `${kind}.${state}`, target: learner.id, summary: `${kind} ${state}`, details: { requestId: outcome.request.id, subjectId: outcome.request.subjectId } }),
+  ]);
   return { kind: 'decided', request: outcome.request, learner, decider: actor, approverIds: outcome.request.approverIds ?? [] };
 }

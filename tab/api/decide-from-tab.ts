@@ -36,7 +36,6 @@ export async function decideFromTab(
     }
     case 'decided': {
       context.bot.notices.requestDecided(kind, outcome.learner, outcome.request);
-      await context.services.auditLog.append({ actorId: caller.staffId, action: `${kind}.${outcome.request.state}`, target: ids.learnerId, summary: `${kind} ${outcome.request.state} in the tab`, details: { requestId: ids.requestId, subjectId: outcome.request.subjectId } });
       const state = outcome.request.state === 'approved' ? 'approved' : 'declined';
       return { state, message: `${state === 'approved' ? 'Approved' : 'Declined'}. ${outcome.learner.name} will be told.` };
     }

@@ -127,6 +127,9 @@ describe('authorisation through the bot', () => {
     const answer = await invoke(app.server.url, invokeActivity(MEGAN, 'decide-request', data, connector.serviceUrl));
     expect(answer.status).toBe(200);
     expect((await app.services.staff.getBundle(ID.learner))!.extensions.find((e) => e.id === extensionId)!.state).toBe('approved');
+    // The decision is in the organisation's audit chain as well as the learner's own trail; the refused attempt is not.
+    const chained = (await app.services.auditLog.list()).filter((e) => e.action.startsWith('extension.'));
+    expect(chained).toEqual([expect.objectContaining({ actorId: ID.manager, action: 'extension.approved', target: ID.learner })]);
   });
 
   it("when a learner asks the bot for their team, then they are told they have none; the manager sees Alex", async () => {
