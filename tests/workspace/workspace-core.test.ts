@@ -10,6 +10,7 @@ import { mergeThreeWay } from '../../core/workspace/merge.js';
 import { pcnPracticeOf } from '../../core/workspace/access.js';
 import { localDate } from '../../core/time/local-date.js';
 import { WorkspaceProblem } from '../../core/workspace/problem.js';
+import type { StoredEvent } from '../../core/storage/workspace-repository.js';
 
 const by = { staffId: 'E1', name: 'Tester' };
 const at = '2026-11-21T12:00:00.000Z';
@@ -144,7 +145,7 @@ describe('live feed', () => {
   it('when a client subscribes from a seq this instance has not polled yet, then it is caught up from storage, not told to reload', async () => {
     const { LiveFeed } = await import('../../core/workspace/live-feed.js');
     let seq = 3;
-    const event = (n: number) => ({ type: 'comment', seq: n, at, by, thread: { id: `t${n}`, sectionId: 'pcn', kind: 'comment', comments: [], createdAt: at } }) as const;
+    const event = (n: number): StoredEvent => ({ type: 'comment', seq: n, at, by, thread: { id: `t${n}`, sectionId: 'pcn', kind: 'comment', comments: [], createdAt: at } });
     const feed = new LiveFeed(
       { readSeq: async () => seq, readEvents: async (_id, after, upTo) => Array.from({ length: Math.max(0, upTo - after) }, (_, i) => event(after + i + 1)), readPresence: async () => [] },
       { pollMs: 10_000 },
