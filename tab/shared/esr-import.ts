@@ -39,6 +39,7 @@ export interface EsrWriteCounts {
   recordsUpdated: number;
   recordsUnchanged: number;
   peopleFailed: number;
+  failures?: { employeeNumber: string; reason: string }[];
 }
 
 /** POST /api/esr/imports?mode=preview|import&fileName=… (the file as the body) → this. */

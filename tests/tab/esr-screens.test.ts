@@ -37,7 +37,7 @@ describe('the ESR import panel', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const problems = page.getByRole('table', { name: 'Problems by line' });
     await problems.waitFor();
-    const lines = await problems.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => (r as HTMLTableRowElement).cells[0]!.textContent));
+    const lines = await problems.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => (r as unknown as { cells: { textContent: string }[] }).cells[0]!.textContent));
     expect(lines).toEqual(['2', '3', '4', '5', '6', '7', '8']); // 2: the supervisor 20480001 is not held (a warning)
     await page.getByText(/were read as Windows-1252/).waitFor();
     expect(await axe(page)).toEqual([]);

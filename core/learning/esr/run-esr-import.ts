@@ -48,6 +48,8 @@ export interface EsrWriteCounts {
   recordsUnchanged: number;
   /** People whose write failed (storage trouble): importing the same file again is safe and finishes them. */
   peopleFailed: number;
+  /** The first few of them, with what storage said. */
+  failures?: { employeeNumber: string; reason: string }[];
 }
 
 export interface EsrImportSummary {
@@ -246,8 +248,9 @@ async function writePeople(
   await runConcurrently([...parsed.people.values()], context.concurrency, async (draft) => {
     try {
       await writeOne(draft);
-    } catch {
+    } catch (error) {
       counts.peopleFailed++;
+      if ((counts.failures ??= []).length < 20) counts.failures.push({ employeeNumber: draft.employeeNumber, reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
     }
   });
   timings.writeMs = Math.round(performance.now() - writeStarted);
