@@ -59,7 +59,8 @@ export class SummaryCache {
   private async refresh(): Promise<SummarySnapshot> {
     const startedAt = this.now();
     const held = this.held;
-    if (!held || startedAt - held.loadedAt > this.options.reloadEveryMs) return this.loadAll(startedAt, held?.version ?? 0);
+    // Nothing held (or an empty table when last loaded): the shards in parallel beat one long delta query.
+    if (!held || held.summaries.size === 0 || startedAt - held.loadedAt > this.options.reloadEveryMs) return this.loadAll(startedAt, held?.version ?? 0);
     const since = new Date(held.watermark - this.options.overlapMs);
     let changed = 0;
     let watermark = held.watermark;
