@@ -16,10 +16,10 @@ export function ChecklistPanel({ items, onOpen }: { items: ChecklistItemResult[]
   const done = items.filter((i) => i.done);
   return (
     <section aria-labelledby="checklist-title">
-      <Title3 as="h2" id="checklist-title">
+      <Title3 block as="h2" id="checklist-title">
         Before you submit
       </Title3>
-      <Caption1 as="p">
+      <Caption1 block as="p">
         {missing.length === 0 ? 'Everything on the checklist is done.' : `${missing.length} of ${items.length} still missing.`}
       </Caption1>
       <ul className={styles.list} aria-label="Checklist">

@@ -134,7 +134,7 @@ export function CommentsPanel({ appId, sectionId, threads, members, canComment, 
 
   return (
     <section className={styles.panel} aria-labelledby={`comments-${sectionId}`}>
-      <Subtitle2 as="h3" id={`comments-${sectionId}`}>
+      <Subtitle2 block as="h3" id={`comments-${sectionId}`}>
         Comments ({open.length} open)
       </Subtitle2>
       {mine.length > open.length && <Switch label={`Show resolved (${mine.length - open.length})`} checked={showResolved} onChange={(_, d) => setShowResolved(d.checked)} />}

@@ -108,8 +108,8 @@ export default function ConfigPage() {
 
   return (
     <main className="page" style={{ maxWidth: '760px' }}>
-      <Title2 as="h1">Set up the Learning Organisation tab</Title2>
-      <Body1 as="p">
+      <Title2 block as="h1">Set up the Learning Organisation tab</Title2>
+      <Body1 block as="p">
         {inTeams
           ? `This tab shows ${channel?.channelName ? `the ${channel.channelName} channel's` : "this channel's"} Learning Organisation application, so everyone in the PCN works on one copy.`
           : 'Outside Teams: choose or start an application, then open its workspace.'}
@@ -131,7 +131,7 @@ export default function ConfigPage() {
           </RadioGroup>
           {choice === NEW && (
             <section aria-labelledby="new-app" style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM }}>
-              <Subtitle2 as="h2" id="new-app">
+              <Subtitle2 block as="h2" id="new-app">
                 The new application
               </Subtitle2>
               <Field label="Title">

@@ -57,20 +57,20 @@ export function ConflictDialog({ label, conflict, onResolve }: { label: string; 
         <DialogBody>
           <DialogTitle id={titleId}>Your edit and {who}'s overlap: choose what to keep</DialogTitle>
           <DialogContent>
-            <Body1 as="p">
+            <Body1 block as="p">
               While you were editing <strong>{label}</strong>, {who} saved a change to the same words. Neither version has been lost. Differences are shown against
               the version you both started from.
             </Body1>
             <div className={styles.columns}>
               <section className={styles.column} aria-label="Their version">
-                <Subtitle2 as="h3">Theirs (saved{conflict.theirs.at ? ` ${formatDateTime(conflict.theirs.at)}` : ''})</Subtitle2>
+                <Subtitle2 block as="h3">Theirs (saved{conflict.theirs.at ? ` ${formatDateTime(conflict.theirs.at)}` : ''})</Subtitle2>
                 <Caption1>by {who}, version {conflict.theirs.version}</Caption1>
                 <div className={styles.text} tabIndex={0} role="region" aria-label="Their text with changes marked">
                   <DiffView before={base} after={conflict.theirs.value} />
                 </div>
               </section>
               <section className={styles.column} aria-label="Your version">
-                <Subtitle2 as="h3">Yours (not saved yet)</Subtitle2>
+                <Subtitle2 block as="h3">Yours (not saved yet)</Subtitle2>
                 <Caption1>your edit</Caption1>
                 <div className={styles.text} tabIndex={0} role="region" aria-label="Your text with changes marked">
                   <DiffView before={base} after={conflict.mine} />
@@ -78,7 +78,7 @@ export function ConflictDialog({ label, conflict, onResolve }: { label: string; 
               </section>
               {conflict.base && (
                 <section className={styles.column} aria-label="Version you both started from">
-                  <Subtitle2 as="h3">Where you both started</Subtitle2>
+                  <Subtitle2 block as="h3">Where you both started</Subtitle2>
                   <Caption1>version {conflict.base.version}</Caption1>
                   <div className={styles.text} tabIndex={0} role="region" aria-label="The common starting text">
                     <p style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{base || <em>(empty)</em>}</p>

@@ -137,7 +137,7 @@ export function FieldEditor({ appId, def, state, canEdit, others, onSaved, onFoc
             {def.label}
             {def.required ? ' (required)' : ''}
           </legend>
-          {def.help && <Caption1 as="p" style={{ marginTop: 0 }}>{def.help}</Caption1>}
+          {def.help && <Caption1 block as="p" style={{ marginTop: 0 }}>{def.help}</Caption1>}
           {input}
         </fieldset>
       ) : (

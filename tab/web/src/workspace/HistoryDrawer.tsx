@@ -83,7 +83,7 @@ export function HistoryDrawer({ appId, def, current, canEdit, onClose, onRestore
       <DrawerBody>
         {error !== undefined && <Problem error={error} title="Could not load or restore" />}
         {!entries && !error && <Spinner label="Loading history" />}
-        {entries && entries.length === 0 && <Body1 as="p">Nobody has saved this field yet.</Body1>}
+        {entries && entries.length === 0 && <Body1 block as="p">Nobody has saved this field yet.</Body1>}
         {entries && entries.length > 0 && (
           <ol className={styles.list} aria-label="Revisions, newest first">
             {entries.map((entry) => {

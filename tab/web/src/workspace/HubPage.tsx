@@ -46,7 +46,7 @@ function ownersSummary(a: ApplicationSummary): string {
 
 function Applications({ overview, definitions, onChanged }: { overview: HubOverviewResponse; definitions: WorkspaceDefinitions | undefined; onChanged: () => void }) {
   const styles = useStyles();
-  if (!overview.applications.length) return <Caption1 as="p">No PCN has started an application yet.</Caption1>;
+  if (!overview.applications.length) return <Caption1 block as="p">No PCN has started an application yet.</Caption1>;
   return (
     <div className={styles.wrap}>
       <Table className={styles.table} aria-label="Applications from every PCN">
@@ -69,7 +69,7 @@ function Applications({ overview, definitions, onChanged }: { overview: HubOverv
               <TableRow key={a.id}>
                 <TableCell>
                   <Link href={workspaceHref(a.id)}>{a.pcnName}</Link>
-                  <Caption1 as="p" style={{ margin: 0 }}>
+                  <Caption1 block as="p" style={{ margin: 0 }}>
                     {a.practices.length} practices
                   </Caption1>
                 </TableCell>
@@ -89,7 +89,7 @@ function Applications({ overview, definitions, onChanged }: { overview: HubOverv
                   <Badge appearance="tint" color={RISK_COLOR[a.countdown.risk]}>
                     {RISK_LABEL[a.countdown.risk]}
                   </Badge>
-                  <Caption1 as="p" style={{ margin: 0 }}>
+                  <Caption1 block as="p" style={{ margin: 0 }}>
                     {a.countdown.reason}
                   </Caption1>
                 </TableCell>
@@ -120,7 +120,7 @@ function Applications({ overview, definitions, onChanged }: { overview: HubOverv
 }
 
 function Published({ list }: { list: PublishedListResponse }) {
-  if (!list.learningOrganisations.length) return <Caption1 as="p">No Learning Organisation has been approved yet.</Caption1>;
+  if (!list.learningOrganisations.length) return <Caption1 block as="p">No Learning Organisation has been approved yet.</Caption1>;
   return (
     <Table aria-label="Approved Learning Organisations">
       <TableHeader>
@@ -168,7 +168,7 @@ export default function HubPage() {
 
   return (
     <main className="page">
-      <Title2 as="h1">Training hub: Learning Organisations</Title2>
+      <Title2 block as="h1">Training hub: Learning Organisations</Title2>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as HubTab)} aria-label="Hub views">
         <Tab value="applications">Applications</Tab>
         <Tab value="published">Approved Learning Organisations</Tab>
@@ -177,7 +177,7 @@ export default function HubPage() {
       {error !== undefined && <Problem error={error} />}
       {tab === 'applications' && (
         <section aria-labelledby="hub-apps">
-          <Title3 as="h2" id="hub-apps">
+          <Title3 block as="h2" id="hub-apps">
             Every PCN's application
           </Title3>
           {overviewError !== undefined &&
@@ -194,7 +194,7 @@ export default function HubPage() {
       )}
       {tab === 'published' && (
         <section aria-labelledby="hub-published">
-          <Title3 as="h2" id="hub-published">
+          <Title3 block as="h2" id="hub-published">
             Approved Learning Organisations and their practices
           </Title3>
           {published ? <Published list={published} /> : <Spinner label="Loading the list" />}

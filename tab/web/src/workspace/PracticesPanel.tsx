@@ -36,12 +36,12 @@ export function PracticesPanel({ application, canEdit, onSaved }: { application:
   };
   return (
     <section aria-labelledby="practices-title">
-      <Subtitle2 as="h2" id="practices-title">
+      <Subtitle2 block as="h2" id="practices-title">
         Aligned practices
       </Subtitle2>
       {editing ? (
         <>
-          <Caption1 as="p">Staff of these practices are members of the workspace.</Caption1>
+          <Caption1 block as="p">Staff of these practices are members of the workspace.</Caption1>
           <PracticesEditor practices={editing} onChange={setEditing} showErrors={showErrors} />
           {error !== undefined && <Problem error={error} title="Not saved" />}
           <div className={styles.actions}>

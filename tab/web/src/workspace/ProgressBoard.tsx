@@ -22,8 +22,10 @@ import { formatDate } from './countdown';
 import { STATUS_COLOR, STATUS_LABEL } from './labels';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
-  wrap: { overflowX: 'auto' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(180px, 100%), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  // position: relative keeps visually hidden (absolute) headers inside the scroll box, not widening the page.
+  wrap: { overflowX: 'auto', maxWidth: '100%', position: 'relative' },
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
   table: { minWidth: '640px' },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -51,12 +53,12 @@ export function ProgressBoard({ view, today, onOpen }: { view: WorkspaceView; to
   });
   return (
     <section aria-labelledby="board-title">
-      <Title3 as="h2" id="board-title">
+      <Title3 block as="h2" id="board-title">
         Progress board
       </Title3>
       <div className={styles.filters} role="search" aria-label="Filter sections">
         <Field label="Status">
-          <Select value={status} onChange={(_, d) => setStatus(d.value as SectionStatus | '')}>
+          <Select className={styles.fill} select={{ className: styles.fill }} value={status} onChange={(_, d) => setStatus(d.value as SectionStatus | '')}>
             <option value="">Any status</option>
             {SECTION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -66,7 +68,7 @@ export function ProgressBoard({ view, today, onOpen }: { view: WorkspaceView; to
           </Select>
         </Field>
         <Field label="Owner">
-          <Select value={owner} onChange={(_, d) => setOwner(d.value)}>
+          <Select className={styles.fill} select={{ className: styles.fill }} value={owner} onChange={(_, d) => setOwner(d.value)}>
             <option value="">Anyone</option>
             {owners.map((o) => (
               <option key={o} value={o}>
@@ -80,7 +82,7 @@ export function ProgressBoard({ view, today, onOpen }: { view: WorkspaceView; to
         </Field>
         <Switch label="Only sections I own" checked={mine} onChange={(_, d) => setMine(d.checked)} />
       </div>
-      <Caption1 as="p" role="status">
+      <Caption1 block as="p" role="status">
         Showing {shown.length} of {rows.length} sections
       </Caption1>
       <div className={styles.wrap}>

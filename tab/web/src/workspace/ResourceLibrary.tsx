@@ -137,7 +137,7 @@ export function ResourceLibrary({ resources, canManage, sections, onChanged }: {
   return (
     <section aria-labelledby="library-title">
       <div className={styles.head}>
-        <Title3 as="h2" id="library-title">
+        <Title3 block as="h2" id="library-title">
           Resource library
         </Title3>
         {canManage && (
@@ -148,7 +148,7 @@ export function ResourceLibrary({ resources, canManage, sections, onChanged }: {
       </div>
       {error !== undefined && <Problem error={error} title="Could not delete" />}
       {resources.length === 0 ? (
-        <Caption1 as="p">The library is empty.</Caption1>
+        <Caption1 block as="p">The library is empty.</Caption1>
       ) : (
         <div className={styles.wrap}>
           <Table aria-label="Resources">
@@ -167,7 +167,7 @@ export function ResourceLibrary({ resources, canManage, sections, onChanged }: {
                     <Link href={r.url} target="_blank" rel="noreferrer">
                       {r.title}
                     </Link>
-                    {r.description && <Caption1 as="p" style={{ margin: 0 }}>{r.description}</Caption1>}
+                    {r.description && <Caption1 block as="p" style={{ margin: 0 }}>{r.description}</Caption1>}
                   </TableCell>
                   <TableCell>
                     <Badge appearance="outline">{RESOURCE_KIND_LABEL[r.kind]}</Badge>

@@ -20,11 +20,11 @@ export function ResourcesPanel({ sectionId, resources }: { sectionId: string | u
   const shown = resources.filter((r) => r.sectionIds.length === 0 || (sectionId !== undefined && r.sectionIds.includes(sectionId)));
   return (
     <section aria-labelledby={`resources-${sectionId ?? 'all'}`}>
-      <Subtitle2 as="h3" id={`resources-${sectionId ?? 'all'}`}>
+      <Subtitle2 block as="h3" id={`resources-${sectionId ?? 'all'}`}>
         From the training hub
       </Subtitle2>
       {shown.length === 0 ? (
-        <Caption1 as="p">No resources for this section yet.</Caption1>
+        <Caption1 block as="p">No resources for this section yet.</Caption1>
       ) : (
         <ul className={styles.list}>
           {shown.map((r) => (

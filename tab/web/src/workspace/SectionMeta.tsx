@@ -21,7 +21,7 @@ import { STATUS_LABEL } from './labels';
 import { workspaceApi } from './workspace-client';
 
 const useStyles = makeStyles({
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(180px, 100%), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
 });
 
 /** Owner (practice and/or person), status and due date of a section; saved as soon as one changes. */

@@ -46,7 +46,7 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
     <div className={styles.layout}>
       <section className={styles.main} aria-labelledby={headingId}>
         <div className={styles.head}>
-          <Title3 as="h2" id={headingId}>
+          <Title3 block as="h2" id={headingId}>
             {def.number}. {def.title}
           </Title3>
           <Badge appearance="filled" color={STATUS_COLOR[section.status]}>
@@ -75,7 +75,7 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
         )}
         <SectionMeta appId={appId} section={section} practices={view.application.practices} members={members} canEdit={view.me.canEdit} onSaved={store.applySection} />
         {view.me.canReview && <div><RequestChangesButton appId={appId} sectionId={def.id} title={def.title} onSaved={store.applySection} /></div>}
-        {def.intro && <Body1 as="p">{def.intro}</Body1>}
+        {def.intro && <Body1 block as="p">{def.intro}</Body1>}
         {def.prompts.length > 0 && (
           <details open={def.group === 'domain'}>
             <summary>Guidance prompts</summary>

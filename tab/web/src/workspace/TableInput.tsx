@@ -3,7 +3,8 @@ import { Add16Regular, Delete16Regular, Open16Regular } from '@fluentui/react-ic
 import { formatTable, parseTable, type ColumnDefinition } from '../../../shared/workspace-api';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
+  // position: relative keeps visually hidden (absolute) headers inside the scroll box, not widening the page.
+  wrap: { overflowX: 'auto', maxWidth: '100%', position: 'relative' },
   table: { borderCollapse: 'collapse', width: '100%', minWidth: '480px' },
   th: { textAlign: 'start', padding: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   td: { padding: tokens.spacingVerticalXS, verticalAlign: 'top' },
@@ -29,7 +30,7 @@ export function TableInput({ label, value, columns, readOnly, onChange, onCommit
   return (
     <div className={styles.wrap}>
       {rows.length === 0 ? (
-        <Caption1 as="p">No rows yet.</Caption1>
+        <Caption1 block as="p">No rows yet.</Caption1>
       ) : (
         <table className={styles.table} aria-label={label}>
           <thead>

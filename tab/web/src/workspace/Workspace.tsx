@@ -34,7 +34,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXXL,
     '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
+  content: { minWidth: 0 },
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
 });
 
 function sectionFromUrl(): string | undefined {
@@ -123,7 +125,7 @@ export function Workspace({ appId }: { appId: string }) {
             {navItem(undefined, 'Overview')}
             {groups.map((g) => (
               <li key={g.group}>
-                <Caption1 as="p" className={styles.group} id={`nav-${g.group}`}>
+                <Caption1 block as="p" className={styles.group} id={`nav-${g.group}`}>
                   {g.title}
                 </Caption1>
                 <ul className={styles.navList} aria-labelledby={`nav-${g.group}`}>
@@ -146,7 +148,7 @@ export function Workspace({ appId }: { appId: string }) {
         </nav>
         <div className={styles.narrowNav}>
           <Field label="Go to">
-            <Select value={current?.id ?? ''} onChange={(_, d) => open(d.value || undefined)}>
+            <Select className={styles.fill} select={{ className: styles.fill }} value={current?.id ?? ''} onChange={(_, d) => open(d.value || undefined)}>
               <option value="">Overview</option>
               {defs.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -156,7 +158,7 @@ export function Workspace({ appId }: { appId: string }) {
             </Select>
           </Field>
         </div>
-        <div id="workspace-main">
+        <div id="workspace-main" className={styles.content}>
           {current ? (
             <SectionView
               key={current.id}
@@ -191,7 +193,7 @@ export function Workspace({ appId }: { appId: string }) {
 /** "Megan Bowen saved Induction information at 14:02": a quiet, polite line (announced, never in the way). */
 function RecentNotice({ text }: { text: string }) {
   return (
-    <Caption1 as="p" role="status" style={{ margin: 0 }}>
+    <Caption1 block as="p" role="status" style={{ margin: 0 }}>
       {text}
     </Caption1>
   );

@@ -112,7 +112,7 @@ function LifecycleButton({ appId, stage, action, primary, onDone }: { appId: str
         <DialogBody>
           <DialogTitle>{ACTION_LABEL[action]}?</DialogTitle>
           <DialogContent>
-            <Body1 as="p">
+            <Body1 block as="p">
               {action === 'submit'
                 ? 'The application goes to the training hub, and a card is posted in the channel. Editing stops until the hub sends it back.'
                 : action === 'start-internal-review'
@@ -188,8 +188,8 @@ export function WorkspaceHeader({ view, live, myClientId, onChanged }: { view: W
     <header className={styles.header}>
       <div className={styles.top}>
         <div>
-          <Title2 as="h1">{app.title || `${app.pcnName} Learning Organisation application`}</Title2>
-          <Caption1 as="p" style={{ margin: 0 }}>
+          <Title2 block as="h1">{app.title || `${app.pcnName} Learning Organisation application`}</Title2>
+          <Caption1 block as="p" style={{ margin: 0 }}>
             {app.pcnName} · {app.practices.length} practice{app.practices.length === 1 ? '' : 's'}: {app.practices.map((p) => p.name).join(', ')}
           </Caption1>
         </div>

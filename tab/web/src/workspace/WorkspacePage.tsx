@@ -22,11 +22,11 @@ function PickApplication() {
   const configHref = `/tab/config${location.search}`;
   return (
     <>
-      <Title2 as="h1">Learning Organisation applications</Title2>
+      <Title2 block as="h1">Learning Organisation applications</Title2>
       {error !== undefined && (isForbidden(error) ? <NoAccess /> : <Problem error={error} title="Could not list the applications" />)}
       {!list && error === undefined && <Spinner label="Loading your applications" />}
       {list && list.applications.length === 0 && (
-        <Body1 as="p">
+        <Body1 block as="p">
           {list.pcnName ? `${list.pcnName} has no application yet.` : 'You are not part of any application yet.'}{' '}
           {list.canCreate && <Link href={configHref}>Start one</Link>}
         </Body1>
