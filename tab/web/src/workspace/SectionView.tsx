@@ -42,6 +42,10 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
   const section: SectionState = view.sections[def.id] ?? { sectionId: def.id, status: 'not-started' };
   const here = view.presence.filter((p) => p.sectionId === def.id && p.clientId !== myClientId);
   const headingId = `section-${def.id}-title`;
+  // While the hub has the application, its text is locked (the server refuses saves with wrong-stage; this only says so up front).
+  const stage = view.application.lifecycle.stage;
+  const withHub = stage === 'submitted' || stage === 'panel-scheduled';
+  const canEditFields = view.me.canEdit && !withHub;
   return (
     <div className={styles.layout}>
       <section className={styles.main} aria-labelledby={headingId}>
@@ -88,9 +92,13 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
             </ul>
           </details>
         )}
-        {!view.me.canEdit && (
+        {!canEditFields && (
           <MessageBar intent="info">
-            <MessageBarBody>{view.me.role === 'hub-reviewer' ? 'You are reviewing: you can comment and request changes, not edit.' : 'The application is read-only at this stage.'}</MessageBarBody>
+            <MessageBarBody>
+              {!view.me.canEdit
+                ? 'You are reviewing: you can comment and request changes, not edit.'
+                : 'The application is with the training hub, so its text is locked. It opens again if the hub sends it back or the submission is withdrawn.'}
+            </MessageBarBody>
           </MessageBar>
         )}
         <div>
@@ -100,7 +108,7 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
               appId={appId}
               def={field}
               state={view.fields[field.id]}
-              canEdit={view.me.canEdit}
+              canEdit={canEditFields}
               others={view.presence.filter((p) => p.fieldId === field.id && p.clientId !== myClientId)}
               onSaved={(f) => store.applyFields([f])}
               onFocusChange={onFocusField}
@@ -115,7 +123,7 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
         <CommentsPanel appId={appId} sectionId={def.id} threads={view.comments} members={members} canComment={view.me.canComment} onThread={store.applyThread} />
       </aside>
       {history && (
-        <HistoryDrawer appId={appId} def={history} current={view.fields[history.id]} canEdit={view.me.canEdit} onClose={() => setHistory(undefined)} onRestored={(f) => store.applyFields([f])} />
+        <HistoryDrawer appId={appId} def={history} current={view.fields[history.id]} canEdit={canEditFields} onClose={() => setHistory(undefined)} onRestored={(f) => store.applyFields([f])} />
       )}
     </div>
   );
