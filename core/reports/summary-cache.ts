@@ -46,7 +46,8 @@ export class SummaryCache {
 
   async current(): Promise<SummarySnapshot> {
     const held = this.held;
-    if (held && this.now() - held.checkedAt < this.options.freshnessMs) return held;
+    // An empty set is never taken as fresh: a store being filled (first import, tests) is read again at once.
+    if (held && held.summaries.size > 0 && this.now() - held.checkedAt < this.options.freshnessMs) return held;
     this.checking ??= this.refresh().finally(() => (this.checking = undefined));
     return this.checking;
   }
