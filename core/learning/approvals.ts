@@ -8,6 +8,7 @@ import { computeCompliance, type ComplianceItem, type ComplianceResult } from '.
 import { refreshSummary } from './refresh-summary.js';
 import type { LearningDeps, StaffBundle } from './ports.js';
 import type { ExemptionRequest, ExtensionRequest, RequestKind } from './types.js';
+import { can } from '../people/authorisation.js';
 
 /** The organisation's rules for extensions (the policy leaves them to each organisation). */
 export interface ApprovalPolicy {
@@ -144,7 +145,7 @@ export type DecisionResult<R> =
 /** May this person decide this learner's request of this kind? Decided from stored facts only. */
 export async function mayDecide(deps: ApprovalDeps, kind: RequestKind, learner: Person, actor: Person): Promise<'yes' | 'own-request' | 'not-an-approver'> {
   if (actor.id === learner.id) return 'own-request';
-  if (kind === 'exemption') return actor.permissions?.includes('mlog') ? 'yes' : 'not-an-approver';
+  if (kind === 'exemption') return can(actor, 'exemption.decide') ? 'yes' : 'not-an-approver';
   if (learner.managerIds.includes(actor.id)) return 'yes';
   const managers = await loadPeople(deps, learner.managerIds);
   return managers.some((m) => m.approvalDelegateIds?.includes(actor.id)) ? 'yes' : 'not-an-approver';

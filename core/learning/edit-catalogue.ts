@@ -4,6 +4,7 @@ import type { CatalogueRow, CatalogueKind, RowWrite } from '../storage/catalogue
 import type { CatalogueIndex } from './catalogue-index.js';
 import { roleProblems, rolesRequiring, subjectProblems, topicProblems } from './catalogue-rules.js';
 import type { RoleDefinition, Subject, Topic } from './types.js';
+import { can } from '../people/authorisation.js';
 
 /** What editing the requirement matrix needs: the rows with their ETags, the cached catalogue, the audit log. */
 export interface CatalogueEditDeps {
@@ -26,7 +27,7 @@ export type EditResult<T> =
   | { kind: 'in-use'; roles: string[] }
   | { kind: 'forbidden' };
 
-const isAdmin = (actor: Person) => actor.permissions?.includes('ld-admin') === true;
+const isAdmin = (actor: Person) => can(actor, 'matrix.edit');
 
 /** Fresh from storage, not up to a second old: validation must see the change just made by anyone. */
 async function freshCatalogue(deps: CatalogueEditDeps): Promise<CatalogueIndex> {

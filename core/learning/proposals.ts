@@ -4,6 +4,7 @@ import { todayInLondon, type Clock } from '../time/clock.js';
 import type { CatalogueEditDeps } from './edit-catalogue.js';
 import { freeId, slugOf } from './catalogue-rules.js';
 import { COMPLETION_METHODS, type CompletionMethod, type RoleDefinition, type Subject, type Topic } from './types.js';
+import { can } from '../people/authorisation.js';
 
 /**
  * What a subject matter expert puts to the MLOG for a new locally mandated topic: the policy's
@@ -79,11 +80,11 @@ export interface ProposalDeps {
   clock: Clock;
 }
 
-export const isMlog = (person: Person) => person.permissions?.includes('mlog') === true;
+export const isMlog = (person: Person) => can(person, 'proposal.decide');
 
 /** Who may read a proposal: its proposer, the MLOG (who decide) and learning and development (who run the catalogue). */
 export function maySee(person: Person, proposal: Proposal): boolean {
-  return proposal.proposerId === person.id || isMlog(person) || person.permissions?.includes('ld-admin') === true;
+  return proposal.proposerId === person.id || can(person, 'proposal.read-all');
 }
 
 const TEXT_FIELDS = ['risk', 'outcomeMeasures', 'audiences', 'learningOutcomes', 'competenceAssessment'] as const;

@@ -5,6 +5,7 @@ import { auditEntry } from './audit.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { LearningDeps } from './ports.js';
 import { refreshSummary } from './refresh-summary.js';
+import { can } from '../people/authorisation.js';
 
 /** The parts of a person learning and development administer here; each is replaced whole when given. */
 export interface PersonChange {
@@ -72,7 +73,7 @@ export async function updatePerson(
   change: PersonChange,
   basedOn?: PersonChange,
 ): Promise<UpdatePersonResult> {
-  if (!actor.permissions?.includes('ld-admin')) return { kind: 'forbidden', reason: 'not-an-administrator' };
+  if (!can(actor, 'people.administer')) return { kind: 'forbidden', reason: 'not-an-administrator' };
   if (actor.id === staffId) return { kind: 'forbidden', reason: 'own-record' };
   const catalogue = await deps.catalogue.current();
   const managers = await Promise.all((change.managerIds ?? []).map(async (id) => ((await deps.staff.getPerson(id)) ? id : undefined)));

@@ -5,6 +5,7 @@ import { auditEntry } from './audit.js';
 import type { LearningDeps } from './ports.js';
 import { refreshSummary } from './refresh-summary.js';
 import type { LearningRecord } from './types.js';
+import { can } from '../people/authorisation.js';
 
 export interface EvidenceDeps extends LearningDeps {
   queue: { markDone(learnerId: string, recordId: string, state: 'verified' | 'rejected' | 'gone'): Promise<void> };
@@ -31,7 +32,7 @@ export function isAwaitingVerification(record: LearningRecord): boolean {
  * the record is changed in the learner's aggregate under its ETag, so a second decision finds it decided.
  */
 export async function decideEvidence(deps: EvidenceDeps, actor: Person, ids: { learnerId: string; recordId: string }, input: EvidenceDecision): Promise<VerifyEvidenceResult> {
-  if (!actor.permissions?.includes('ld-admin')) return { kind: 'forbidden', reason: 'not-an-administrator' };
+  if (!can(actor, 'evidence.verify')) return { kind: 'forbidden', reason: 'not-an-administrator' };
   if (actor.id === ids.learnerId) return { kind: 'forbidden', reason: 'own-evidence' };
   const reason = input.decision === 'reject' ? input.reason.trim() : '';
   if (input.decision === 'reject' && reason.length < 3) return { kind: 'reason-required' };

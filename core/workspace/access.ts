@@ -1,6 +1,7 @@
 import type { AccessRole, PersonRef } from '../../tab/shared/workspace-api.js';
 import type { Person } from '../people/types.js';
 import type { ApplicationRecord } from './application.js';
+import { can } from '../people/authorisation.js';
 
 /**
  * Who may do what in a workspace, from stored facts only: members are the people whose
@@ -35,7 +36,7 @@ export function isMember(person: Pick<Person, 'id' | 'orgUnit'>, app: Pick<Appli
 }
 
 export function isHubReviewer(person: Pick<Person, 'permissions'>): boolean {
-  return person.permissions?.includes('hub-reviewer') ?? false;
+  return can(person, 'workspace.review');
 }
 
 export function accessOf(person: Person, app: ApplicationRecord): Access {

@@ -4,7 +4,7 @@ import { updatePerson, type PersonChange } from '../../core/learning/update-pers
 import { ABSENCE_KINDS, type Person } from '../../core/people/types.js';
 import type { PersonAdminView, PersonHit } from '../shared/admin-api.js';
 import { ApiError, forbidden, notFound } from './api-error.js';
-import { invalid, requirePermission } from './admin-shared.js';
+import { invalid, requireCapability } from './admin-shared.js';
 import { dateSchema, idSchema } from './learning-context.js';
 import type { TabApiContext } from './register.js';
 import type { RouteKit } from './route-kit.js';
@@ -51,7 +51,7 @@ export function registerPeopleRoutes(server: Server, kit: RouteKit, context: Tab
   server.get(
     '/api/admin/people',
     kit.route({ query: z.object({ q: z.string().trim().min(2, 'type at least 2 characters').max(80) }) }, async ({ caller, query }): Promise<{ people: PersonHit[] }> => {
-      requirePermission(caller, 'ld-admin');
+      requireCapability(caller, 'people.administer');
       const q = query.q.toLowerCase();
       // An exact staff id is one point read; a name search reads the compact summary rows (16 shards in parallel).
       const exact = /^[A-Za-z0-9_-]{1,40}$/.test(query.q) ? await services.staff.getPerson(query.q) : undefined;
@@ -68,7 +68,7 @@ export function registerPeopleRoutes(server: Server, kit: RouteKit, context: Tab
   server.get(
     '/api/admin/people/:staffId',
     kit.route({ params: z.object({ staffId: idSchema }) }, async ({ caller, params }) => {
-      requirePermission(caller, 'ld-admin');
+      requireCapability(caller, 'people.administer');
       const person = await services.staff.getPerson(params.staffId);
       if (!person) throw notFound('Nobody with that staff id.');
       return view(context, person);
@@ -79,7 +79,7 @@ export function registerPeopleRoutes(server: Server, kit: RouteKit, context: Tab
     '/api/admin/people/:staffId',
     ...kit.json(),
     kit.route({ params: z.object({ staffId: idSchema }), body: changeBody }, async ({ caller, params, body }) => {
-      requirePermission(caller, 'ld-admin');
+      requireCapability(caller, 'people.administer');
       const change = { ...(body.roles ? { roles: tidy(body.roles) } : {}), ...(body.managerIds ? { managerIds: body.managerIds } : {}), ...(body.absences ? { absences: tidy(body.absences) } : {}) } as PersonChange;
       const basedOn = body.basedOn
         ? ({ ...(body.basedOn.roles ? { roles: tidy(body.basedOn.roles) } : {}), ...(body.basedOn.managerIds ? { managerIds: body.basedOn.managerIds } : {}), ...(body.basedOn.absences ? { absences: tidy(body.basedOn.absences) } : {}) } as PersonChange)

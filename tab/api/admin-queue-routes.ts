@@ -8,7 +8,7 @@ import { formatLocalDate } from '../../core/time/local-date.js';
 import type { EvidenceItemView, ExemptionItemView } from '../shared/admin-api.js';
 import type { DecisionAnswer } from '../shared/learning-api.js';
 import { ApiError, forbidden, notFound } from './api-error.js';
-import { requirePermission } from './admin-shared.js';
+import { requireCapability } from './admin-shared.js';
 import { decideFromTab } from './decide-from-tab.js';
 import { idSchema, uuidSchema } from './learning-context.js';
 import type { TabApiContext } from './register.js';
@@ -28,7 +28,7 @@ export function registerQueueRoutes(server: Server, kit: RouteKit, context: TabA
   server.get(
     '/api/admin/evidence',
     kit.route({}, async ({ caller }): Promise<{ items: EvidenceItemView[] }> => {
-      requirePermission(caller, 'ld-admin');
+      requireCapability(caller, 'evidence.verify');
       const [queue, catalogue] = await Promise.all([services.evidence.pending(), learning.catalogue.current()]);
       const today = todayInLondon(learning.clock);
       const byLearner = new Map<string, typeof queue>();
@@ -100,7 +100,7 @@ export function registerQueueRoutes(server: Server, kit: RouteKit, context: TabA
   server.get(
     '/api/admin/exemptions',
     kit.route({}, async ({ caller }): Promise<{ items: ExemptionItemView[] }> => {
-      requirePermission(caller, 'mlog');
+      requireCapability(caller, 'exemption.decide');
       const [inbox, catalogue] = await Promise.all([services.requests.inbox(caller.staffId), learning.catalogue.current()]);
       const items = await Promise.all(
         inbox

@@ -8,7 +8,7 @@ import { RefreshJobRepository } from '../../core/storage/refresh-job-repository.
 import type { LocalDate } from '../../core/time/local-date.js';
 import type { CatalogueAdminView, RefreshJobView, SavedAnswer } from '../shared/admin-api.js';
 import { ApiError, forbidden } from './api-error.js';
-import { invalid, requirePermission, type AdminShared } from './admin-shared.js';
+import { invalid, requireCapability, type AdminShared } from './admin-shared.js';
 import { registerPeopleRoutes } from './admin-people-routes.js';
 import { registerQueueRoutes } from './admin-queue-routes.js';
 import { dateSchema, idSchema } from './learning-context.js';
@@ -88,7 +88,7 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
   server.get(
     '/api/admin/catalogue',
     kit.route({}, async ({ caller }): Promise<CatalogueAdminView> => {
-      requirePermission(caller, 'ld-admin', 'mlog');
+      requireCapability(caller, 'matrix.read');
       const all = await rows.list();
       const byName = <T extends { value: { name?: string; id: string } }>(a: T, b: T) => (a.value.name ?? a.value.id).localeCompare(b.value.name ?? b.value.id);
       return {
@@ -138,7 +138,7 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
   server.get(
     '/api/admin/summary-refresh',
     kit.route({}, async ({ caller }) => {
-      requirePermission(caller, 'ld-admin', 'mlog');
+      requireCapability(caller, 'matrix.read');
       return { job: jobView(await jobs.latest(), services.clock.now()) };
     }),
   );
@@ -147,7 +147,7 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
     '/api/admin/summary-refresh',
     ...kit.json(),
     kit.route({}, async ({ caller }) => {
-      requirePermission(caller, 'ld-admin');
+      requireCapability(caller, 'matrix.edit');
       const job = await refresher.start('refresh requested by an administrator', caller.staffId);
       await services.auditLog.append({ actorId: caller.staffId, action: 'summaries.refresh-started', target: job.id, summary: 'every summary recomputed' });
       return { job: jobView(job, services.clock.now()) };

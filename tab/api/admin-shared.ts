@@ -1,4 +1,3 @@
-import type { Permission } from '../../core/people/types.js';
 import type { CatalogueEditDeps } from '../../core/learning/edit-catalogue.js';
 import type { SummaryRefresher } from '../../core/learning/summary-refresh.js';
 import type { CatalogueRowsRepository } from '../../core/storage/catalogue-rows-repository.js';
@@ -6,6 +5,7 @@ import type { ProposalRepository } from '../../core/storage/proposal-repository.
 import type { RefreshJobRepository } from '../../core/storage/refresh-job-repository.js';
 import { ApiError, forbidden } from './api-error.js';
 import type { TabCaller } from './caller.js';
+import { can, whoCan, type Capability } from '../../core/people/authorisation.js';
 
 /** What the administration route files share: one refresher and one set of repositories per process. */
 export interface AdminShared {
@@ -16,11 +16,9 @@ export interface AdminShared {
   catalogueEdit: CatalogueEditDeps;
 }
 
-/** Decided from the stored person, never from anything the browser says about itself. */
-export function requirePermission(caller: TabCaller, ...anyOf: Permission[]): void {
-  if (!anyOf.some((p) => caller.person.permissions?.includes(p))) {
-    throw forbidden(anyOf.includes('mlog') && anyOf.length === 1 ? 'Only members of the mandatory learning oversight group (MLOG) can do this.' : 'Only learning and development administrators can do this.');
-  }
+/** Decided from the stored person (core/people/authorisation.ts), never from anything the browser says about itself. */
+export function requireCapability(caller: TabCaller, capability: Capability): void {
+  if (!can(caller.person, capability)) throw forbidden(`Only ${whoCan(capability)} can do this.`);
 }
 
 export function invalid(problems: string[]): ApiError {

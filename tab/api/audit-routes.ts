@@ -4,8 +4,9 @@ import { forbidden } from './api-error.js';
 import type { TabRouteModule } from './register.js';
 import { NO_REPLY } from './route-kit.js';
 import type { TabCaller } from './caller.js';
+import { can } from '../../core/people/authorisation.js';
 
-const mayReadAudit = (caller: TabCaller) => caller.person.permissions?.includes('ld-admin') === true;
+const mayReadAudit = (caller: TabCaller) => can(caller.person, 'audit.read');
 
 /**
  * The organisation's audit log for L&D administrators: list (with the chain checked from the first

@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { ID_PATTERN, resourceSchema, type Resource, type ResourcesResponse } from '../shared/workspace-api.js';
 import type { Person } from '../../core/people/types.js';
-import { isHubReviewer, personRef } from '../../core/workspace/access.js';
+import { personRef } from '../../core/workspace/access.js';
 import { hubOverview, publishedList } from '../../core/workspace/applications.js';
 import { sectionDefinition } from '../../core/workspace/definitions.js';
 import { newId, type WorkspaceDeps } from '../../core/workspace/workspace-deps.js';
@@ -10,13 +10,14 @@ import { badRequest, forbidden, notFound } from './api-error.js';
 import type { RouteKit } from './route-kit.js';
 import { reply } from './route-kit.js';
 import { asApi } from './workspace-problem.js';
+import { can } from '../../core/people/authorisation.js';
 
 /**
  * The training hub's side: the overview across every PCN (hub reviewers), the published list of
  * approved Learning Organisations (anyone signed in), and the resource library every workspace shows
  * beside the sections it helps with (maintained by hub reviewers and L&D administrators).
  */
-const canManageLibrary = (person: Person) => isHubReviewer(person) || (person.permissions?.includes('ld-admin') ?? false);
+const canManageLibrary = (person: Person) => can(person, 'hub.library');
 
 export function registerHubRoutes(server: Server, kit: RouteKit, deps: WorkspaceDeps): void {
   server.get('/api/hub/applications', kit.route({}, async ({ caller }) => asApi(() => hubOverview(deps, caller.person))));
