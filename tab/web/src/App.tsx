@@ -1,7 +1,9 @@
 import {
+  Button,
   FluentProvider,
   Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   teamsDarkTheme,
@@ -85,8 +87,13 @@ export function App() {
           <header className="dev-bar">
             <MessageBar intent="warning">
               <MessageBarBody>
-                Development mode: you are <strong>{me.name}</strong>. <Link onClick={switchPerson}>Switch person</Link>
+                Development mode: you are <strong>{me.name}</strong>.
               </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={switchPerson}>
+                  Switch person
+                </Button>
+              </MessageBarActions>
             </MessageBar>
             <nav aria-label="Pages">
               <ul className="dev-nav">
