@@ -68,7 +68,9 @@ async function main(): Promise<void> {
     console.log(`• Agents Playground: ${playground.url} (you are ${me?.name ?? actAs})`);
   }
 
-  console.log(`
+  console.log(`• Tab (standalone, development mode: pick a demo person): ${app.server.url}/tab/my-learning
+    also /tab/team, /tab/reports, /tab/admin, /tab/workspace (the PCN's Learning Organisation application), /tab/hub
+
 Open ${playground?.url ?? app.server.url} in a browser and type:  what's due
 Act as someone else:  npm start -- --as megan   (line manager)   --as patti (new starter)   --as lynne (back from leave)
 Press Ctrl-C to stop everything.`);
