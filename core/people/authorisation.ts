@@ -35,8 +35,8 @@ export const CAPABILITIES = {
   'proposal.read-all': ['mlog', 'ld-admin'],
   /** See the whole organisation's reports, the annual plan and its exports. */
   'reports.organisation': ['ld-admin', 'mlog'],
-  /** Edit the annual plan's judgements. */
-  'annual-plan.edit': ['ld-admin'],
+  /** Edit the annual plan's judgements (time to assess and complete, expected improvement). */
+  'annual-plan.edit': ['ld-admin', 'mlog'],
   /** Read every PCN's Learning Organisation application, comment, request changes, run panels (never edit). */
   'workspace.review': ['hub-reviewer'],
   /** Keep the training hub's resource library. */

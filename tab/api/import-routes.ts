@@ -8,9 +8,10 @@ import type { TabCaller } from './caller.js';
 import { ApiError, forbidden, notFound } from './api-error.js';
 import type { TabRouteModule } from './register.js';
 import { ESR_LIMITS, type EsrImportResult, type EsrMappingsResponse, type EsrRunListItem } from '../shared/esr-import.js';
+import { can, whoCan } from '../../core/people/authorisation.js';
 
 const requireAdmin = (caller: TabCaller) => {
-  if (!caller.person.permissions?.includes('ld-admin')) throw forbidden('Only learning and development administrators can import from ESR.');
+  if (!can(caller.person, 'esr.import')) throw forbidden(`Only ${whoCan('esr.import')} can import from ESR.`);
 };
 
 /** The request body as it arrives, refusing anything past the size cap without reading further. */

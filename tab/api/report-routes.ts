@@ -17,6 +17,7 @@ import { ApiError, forbidden } from './api-error.js';
 import type { TabCaller } from './caller.js';
 import type { TabRouteModule } from './register.js';
 import { NO_REPLY } from './route-kit.js';
+import { can, whoCan } from '../../core/people/authorisation.js';
 import {
   REPORT_EXPORTS,
   type AnnualPlanResponse,
@@ -29,8 +30,7 @@ import {
 
 type Scope = { kind: 'organisation'; label: string } | { kind: 'team'; label: string; memberIds: Set<string> };
 
-const ORG_ROLES = ['ld-admin', 'mlog'] as const;
-const seesOrganisation = (caller: TabCaller) => ORG_ROLES.some((p) => caller.person.permissions?.includes(p));
+const seesOrganisation = (caller: TabCaller) => can(caller.person, 'reports.organisation');
 
 const dateParam = z.string().refine((v) => parseLocalDate(v) !== undefined, 'a calendar date YYYY-MM-DD').transform((v) => v as LocalDate);
 const complianceQuery = z.object({
@@ -262,7 +262,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
         }),
       },
       async ({ caller, params, body }) => {
-        requireOrganisation(caller, 'The annual plan');
+        if (!can(caller.person, 'annual-plan.edit')) throw forbidden(`Only ${whoCan('annual-plan.edit')} can change the annual plan.`);
         const catalogue = await services.catalogue.current();
         for (const t of body.topics ?? []) {
           if (!catalogue.levelsOf(t.subjectId).some((topic) => topic.level === t.level)) throw new ApiError(400, 'invalid', `There is no topic ${t.subjectId} at level ${t.level} in the catalogue.`);
