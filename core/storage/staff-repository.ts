@@ -18,7 +18,9 @@ export type { StaffBundle };
  *   property holds 32 K characters; text is split, never truncated). Few, large properties keep
  *   the point read cheap to serialise. One point read gives everything "what's due"
  *   needs; every change writes it with the ETag it read, so concurrent changes never lose one another.
- * - RowKey `record|<id>`: each record as it arrived (the history, also what imports re-read).
+ * - RowKey `record|<id>`: each record as it arrived (the history of arrival; nothing reads it back
+ *   except an investigation); a person an ESR import created has instead one `import|<importId>`
+ *   row holding the records the import brought (see EsrImportRepository.createPerson).
  * - RowKey `audit|<inverted time>|<id>`: who did what and why, newest first, append-only.
  * The aggregate and the rows a change adds are written in one transaction.
  */

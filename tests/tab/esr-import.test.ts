@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
+import { joinChunks } from '../../core/storage/property-chunks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../core/time/local-date.js';
 import { esrExportLines, organisationForRows } from '../../scripts/support/esr-export.js';
@@ -74,6 +75,9 @@ describe('ESR import over the API', () => {
     ]);
     expect(yusuf!.person).toMatchObject({ name: 'Yusuf Ahmed', roles: [{ roleId: 'hca', assignment: '20490001' }], managerIds: ['20480001'], orgUnit: 'Avon Vale NHS Foundation Trust / Surgery / Ward 12' });
     expect((await app.services.staff.getPerson('20490002'))!.name).toBe("Siân Ní Bhriain O'Sullivan");
+    // The records as they arrived: one history row per person for this import, beside the aggregate.
+    const history = await app.services.store.client('staff').getEntity<Record<string, unknown>>('20490001', `import|${body.id}`);
+    expect((JSON.parse(joinChunks('data', history)) as { subjectId: string }[]).map((r) => r.subjectId).sort()).toEqual(['fire-safety', 'safeguarding-adults']);
     // Indexes and summaries follow the people written.
     expect(await app.services.directory.staffIdForEmail('piotr.zielinski@nhs.example')).toBe('20490003');
     expect((await app.services.teams.listTeam('20480001')).map((m) => m.staffId).sort()).toEqual(['20490001', '20490002', '20490003']);

@@ -193,7 +193,7 @@ async function writePeople(
     if (!known.has(draft.employeeNumber)) {
       // Surely new (no summary row): one transaction, conditional on the person not existing.
       outcome = mergePerson(undefined, draft, mergeContext);
-      if (await deps.imports.createPerson(outcome.bundle)) return afterWrite(draft, outcome, undefined);
+      if (await deps.imports.createPerson(outcome.bundle, context.importId)) return afterWrite(draft, outcome, undefined);
     }
     const existed = await deps.staff.change(draft.employeeNumber, (bundle) => {
       before = bundle.person;
@@ -211,7 +211,7 @@ async function writePeople(
       before = undefined;
       outcome = mergePerson(undefined, draft, mergeContext);
       // Created by someone else between the read and now: merge onto theirs.
-      if (!(await deps.imports.createPerson(outcome.bundle))) return writeOne(draft);
+      if (!(await deps.imports.createPerson(outcome.bundle, context.importId))) return writeOne(draft);
     }
     afterWrite(draft, outcome!, before);
   };
