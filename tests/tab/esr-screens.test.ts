@@ -5,13 +5,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { contextAs, launchBrowser, openTab, seriousAxeViolations } from '../support/browser.js';
 import { FIXTURES } from '../esr/esr-support.js';
 
-/** axe's serious/critical findings, less tabster's focus sentinels (see reports-screens.test.ts). */
-async function axe(page: Parameters<typeof seriousAxeViolations>[0]) {
-  return (await seriousAxeViolations(page))
-    .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) } : v))
-    .filter((v) => v.nodes.length > 0);
-}
-
 let app: TestApp;
 let browser: Browser;
 
@@ -40,7 +33,7 @@ describe('the ESR import panel', () => {
     const lines = await problems.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => (r as unknown as { cells: { textContent: string }[] }).cells[0]!.textContent));
     expect(lines).toEqual(['2', '3', '4', '5', '6', '7', '8']); // 2: the supervisor 20480001 is not held (a warning)
     await page.getByText(/were read as Windows-1252/).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByLabel('Map 457|LOCAL|Hand Hygiene Assessment| to').selectOption({ label: 'Infection Prevention and Control (Level 1)' });
     await page.getByRole('button', { name: 'Save mappings and preview again' }).click();
@@ -48,7 +41,7 @@ describe('the ESR import panel', () => {
     const importButton = page.getByRole('button', { name: /^Import 6 good rows$/ });
     await importButton.click();
     await page.getByText(/3 people created, 0 updated, 0 unchanged; 6 records added/).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const yusuf = await app.services.staff.getBundle('20490001');
     expect(yusuf!.records.map((r) => r.subjectId).sort()).toEqual(['fire-safety', 'ipc', 'safeguarding-adults']);
     await page.getByRole('table', { name: 'Recent previews and imports' }).getByText('Import', { exact: true }).first().waitFor();

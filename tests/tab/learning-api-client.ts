@@ -28,14 +28,3 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
 
 export const ADELE_USER: TeamsUser = { id: '29:adele', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
-/**
- * axe's serious/critical findings, except one known false positive: while a Fluent modal dialog is
- * open, tabster puts focus sentinels (`<i data-tabster-dummy aria-hidden tabindex=0>`) around it to
- * keep focus inside; they pass focus on at once and are meant to be hidden from assistive technology.
- * Only those exact nodes are dropped; any other node of the same rule still fails.
- */
-export function withoutTabsterSentinels<T extends { id: string; nodes: { html: string }[] }>(violations: T[]): T[] {
-  return violations
-    .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) } : v))
-    .filter((v) => v.nodes.length > 0);
-}

@@ -5,17 +5,6 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { contextAs, launchBrowser, openTab, seriousAxeViolations } from '../support/browser.js';
 
-/**
- * axe's serious/critical findings, less one known false positive shared with the other tab tests:
- * tabster (Fluent's focus manager) adds focus sentinels `<i data-tabster-dummy aria-hidden tabindex=0>`
- * that pass focus on at once. Only those exact nodes are dropped; any other node still fails.
- */
-async function axe(page: Parameters<typeof seriousAxeViolations>[0]) {
-  return (await seriousAxeViolations(page))
-    .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) } : v))
-    .filter((v) => v.nodes.length > 0);
-}
-
 let app: TestApp;
 let browser: Browser;
 
@@ -49,7 +38,7 @@ describe('the reports page', () => {
     const belowCount = api.bySubject.filter((s) => s.belowThreshold).length;
     expect(await table.getByText(/below 80 %/).count()).toBe(belowCount);
     await page.getByRole('table', { name: 'Overall compliance by month' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export compliance as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('compliance-2026-11-21.csv');
@@ -65,7 +54,7 @@ describe('the reports page', () => {
     for (const name of ['Did not attend', 'Not reachable in Teams', 'Feedback per topic']) {
       await page.getByRole('tab', { name }).click();
       await page.getByRole('table').first().waitFor();
-      expect(await axe(page), name).toEqual([]);
+      expect(await seriousAxeViolations(page), name).toEqual([]);
     }
     expect(errors).toEqual([]);
     await context.close();
@@ -77,7 +66,7 @@ describe('the reports page', () => {
     await openTab(page, app.server.url, 'reports', 'E9000022');
     await page.getByRole('tab', { name: 'Annual plan' }).click();
     await page.getByRole('table', { name: 'Nationally mandated topics' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const row = page.getByRole('row', { name: /^Fire Safety/ });
     const headcount = Number((await row.getByRole('cell').nth(1).innerText()).replace(/,/g, ''));
     expect(headcount).toBeGreaterThan(0);
@@ -103,7 +92,7 @@ describe('the reports page', () => {
     await page.getByRole('table', { name: 'Compliance by subject', exact: true }).waitFor();
     await page.getByText(/Megan Bowen's team/).waitFor();
     expect(await page.getByRole('tab', { name: 'Annual plan' }).count()).toBe(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 });
