@@ -25,9 +25,16 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A browser context acting as one demo person (development identity), with downloads allowed. */
 export async function contextAs(browser: Browser, options: { theme?: 'default' | 'dark' | 'contrast' } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1400, height: 900 } });
-  void options;
-  return context;
+  // Reduced motion: Fluent's transitions then finish at once, so an accessibility scan never sees a
+  // colour half-way through a fade (which axe reads as a contrast failure on a loaded machine).
+  return browser.newContext({
+    acceptDownloads: true,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport: { width: 1400, height: 900 },
+    reducedMotion: 'reduce',
+    ...(options.theme === 'dark' || options.theme === 'contrast' ? { colorScheme: 'dark' as const } : {}),
+  });
 }
 
 /** Opens a tab page as a demo person: `/tab/<path>?as=<staffId>`. */
