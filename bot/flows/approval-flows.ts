@@ -3,21 +3,18 @@ import type { ComplianceResult } from '../../core/learning/compliance.js';
 import type { ExemptionRequest, ExtensionRequest, RequestKind } from '../../core/learning/types.js';
 import { whatsDue } from '../../core/learning/whats-due.js';
 import type { Person } from '../../core/people/types.js';
-import { formatLocalDate, londonDateOf, type LocalDate } from '../../core/time/local-date.js';
+import { formatLocalDate, formatMoment, type LocalDate } from '../../core/time/local-date.js';
 import { approvalCard, type ApprovalCardView } from '../cards/approval-card.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { messageCard, notFoundCard } from '../cards/message-card.js';
 import { exemptionFormCard, extensionFormCard } from '../cards/request-forms.js';
 import type { LearnerBotServices, LearnerTurn } from '../learner-turn.js';
 import { sendCard } from '../send-card.js';
+import { refusalSentence } from '../../core/learning/refusal-text.js';
 
 type AnyRequest = ExtensionRequest | ExemptionRequest;
 
-function when(iso: string): string {
-  const date = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(date);
-  return `${formatLocalDate(londonDateOf(date))} at ${time}`;
-}
+const when = formatMoment;
 
 function complianceLine(compliance: ComplianceResult | undefined): string {
   if (!compliance) return 'not known';
@@ -55,28 +52,9 @@ export async function approvalView(services: LearnerBotServices, kind: RequestKi
 }
 
 function refusalCard(refusal: RequestRefusal, subjectName: string, services: LearnerBotServices, kind: RequestKind): AdaptiveCard {
+  if (refusal.kind === 'not-found') return notFoundCard(services.supportContact);
   const title = kind === 'extension' ? "I couldn't send that extension request" : "I couldn't send that request";
-  const say = (line: string) => messageCard(title, [line, 'Nothing was sent.'], { tone: 'warning' });
-  switch (refusal.kind) {
-    case 'not-found':
-      return notFoundCard(services.supportContact);
-    case 'not-required':
-      return say(`${subjectName} is not required for your current roles, so there is nothing to ${kind === 'extension' ? 'extend' : 'exempt'}.`);
-    case 'exempt':
-      return say(`You are already exempt from ${subjectName}.`);
-    case 'nothing-due':
-      return say(`${subjectName} does not need renewing, so there is no date to extend.`);
-    case 'reason-required':
-      return say('A reason is required: say briefly why.');
-    case 'not-later':
-      return say(`The new date must be after the current due date, ${formatLocalDate(refusal.currentDueDate)}.`);
-    case 'too-late':
-      return say(`An extension can be at most ${refusal.maxMonths} months past the current due date (${formatLocalDate(refusal.currentDueDate)}): the latest date you can ask for is ${formatLocalDate(refusal.latest)}.`);
-    case 'already-open':
-      return say(`You already have an open ${kind} request for ${subjectName}; wait for its decision before asking again.`);
-    case 'no-approver':
-      return say(kind === 'extension' ? `You have no line manager on record to decide it. Please contact ${services.supportContact}.` : `No MLOG members are set up to decide it. Please contact ${services.supportContact}.`);
-  }
+  return messageCard(title, [refusalSentence(refusal, subjectName, kind, services.supportContact), 'Nothing was sent.'], { tone: 'warning' });
 }
 
 /** Sends the approval card to every approver and remembers where, so the message can be updated once decided. */

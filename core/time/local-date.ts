@@ -110,3 +110,10 @@ export function formatLocalDate(date: LocalDate): string {
   const [y, m, d] = parts(date);
   return `${d} ${MONTHS_SHORT[m - 1]} ${y}`;
 }
+
+/** A moment as people in England read it: "22 Oct 2026 at 14:05" (Europe/London). */
+export function formatMoment(iso: string): string {
+  const date = new Date(iso);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${formatLocalDate(londonDateOf(date))} at ${time}`;
+}
