@@ -190,53 +190,60 @@ export function CompliancePanel({ onError }: { onError: (e: unknown) => void }) 
       )}
 
       <div className={styles.two}>
-        <section aria-labelledby={`${id}-groups`}>
-          <Title3 as="h2" id={`${id}-groups`}>
-            By staff group
-          </Title3>
-          <Table aria-label="Compliance by staff group" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Staff group</TableHeaderCell>
-                {FIGURE_HEADERS.map((h) => (
-                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.byStaffGroup.map((g) => (
-                <TableRow key={g.staffGroup} className={g.belowThreshold ? styles.below : undefined}>
-                  <TableCell>{g.staffGroup}</TableCell>
-                  <FigureCells f={g} threshold={t} className={styles.num} />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </section>
-        <section aria-labelledby={`${id}-units`}>
-          <Title3 as="h2" id={`${id}-units`}>
-            By organisation unit
-          </Title3>
-          <Table aria-label="Compliance by organisation unit" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Organisation unit</TableHeaderCell>
-                {FIGURE_HEADERS.map((h) => (
-                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.byOrgUnit.map((u) => (
-                <TableRow key={u.orgUnit} className={u.belowThreshold ? styles.below : undefined}>
-                  <TableCell>{u.orgUnit}</TableCell>
-                  <FigureCells f={u} threshold={t} className={styles.num} />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </section>
+        <BreakdownTable
+          headingId={`${id}-groups`}
+          title="By staff group"
+          label="Staff group"
+          rows={data.byStaffGroup.map((g) => ({ name: g.staffGroup, figures: g }))}
+          threshold={t}
+          styles={styles}
+        />
+        <BreakdownTable
+          headingId={`${id}-units`}
+          title="By organisation unit"
+          label="Organisation unit"
+          rows={data.byOrgUnit.map((u) => ({ name: u.orgUnit, figures: u }))}
+          threshold={t}
+          styles={styles}
+        />
       </div>
     </div>
+  );
+}
+
+/** One breakdown (by staff group, by organisation unit): a named figure row each, below-threshold rows highlighted. */
+function BreakdownTable(props: {
+  headingId: string;
+  title: string;
+  label: string;
+  rows: { name: string; figures: ReportFigures & { belowThreshold: boolean } }[];
+  threshold: number;
+  styles: ReturnType<typeof useReportStyles>;
+}) {
+  const { headingId, title, label, rows, threshold, styles } = props;
+  return (
+    <section aria-labelledby={headingId}>
+      <Title3 as="h2" id={headingId}>
+        {title}
+      </Title3>
+      <Table aria-label={`Compliance ${title.toLowerCase()}`} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{label}</TableHeaderCell>
+            {FIGURE_HEADERS.map((h) => (
+              <TableHeaderCell key={h}>{h}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.name} className={row.figures.belowThreshold ? styles.below : undefined}>
+              <TableCell>{row.name}</TableCell>
+              <FigureCells f={row.figures} threshold={threshold} className={styles.num} />
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
   );
 }
