@@ -1,5 +1,6 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
+import { ActivityTypes, CallerIdConstants, ConfigurationServiceClientCredentialFactory, TurnContext, type Activity } from 'botbuilder';
+import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { LearningDeps } from '../core/learning/ports.js';
 import { CachedDirectory } from '../core/people/cached-directory.js';
@@ -28,6 +29,12 @@ export interface BotIdentityOptions {
   appPassword?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
+  /**
+   * Where the channel's signing keys are published, and the issuer its tokens carry, when they are
+   * not the public Azure cloud's (a sovereign cloud, or a test's local key server). Everything else
+   * stays the public cloud's.
+   */
+  channelAuthority?: { openIdMetadataUrl: string; tokenIssuer: string };
 }
 
 export interface BotDeps {
@@ -52,6 +59,8 @@ export interface Bot {
   app: Application<TurnState>;
   /** Work started after replies (card updates, notices); a graceful stop waits for it. */
   background: BackgroundWork;
+  /** Why the channel's token is not good enough (a short reason, no token text), or undefined when it is. */
+  refusesToken(activity: unknown, authorization: string): Promise<string | undefined>;
   /** Approval cards, card updates and notices for actions taken in the tab (the same as from a card). */
   notices: TabNotices;
 }
@@ -63,6 +72,19 @@ export function createAdapter(identity: BotIdentityOptions | undefined): TeamsAd
     MicrosoftAppPassword: identity.appPassword,
     MicrosoftAppType: identity.appType,
     MicrosoftAppTenantId: identity.tenantId,
+    // Setting any of these makes botbuilder take all of them as given: the public cloud's, but for the two overridden.
+    ...(identity.channelAuthority
+      ? {
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+          ValidateAuthority: true,
+          ToBotFromChannelOpenIdMetadataUrl: identity.channelAuthority.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: identity.channelAuthority.tokenIssuer,
+        }
+      : {}),
   };
   return new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
 }
@@ -175,5 +197,14 @@ export function createBot(deps: BotDeps): Bot {
     await context.sendActivity('Sorry, something went wrong on our side. Please try again in a minute.').catch(() => undefined);
   });
 
-  return { adapter, app, background, notices: createTabNotices(services) };
+  const authentication = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const refusesToken = async (activity: unknown, authorization: string): Promise<string | undefined> => {
+    try {
+      await authentication.authenticateRequest(activity as Activity, authorization);
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.name : 'invalid token';
+    }
+  };
+  return { adapter, app, background, notices: createTabNotices(services), refusesToken };
 }

@@ -38,6 +38,9 @@ export const ENV_SCHEMA = z.object({
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MICROSOFT_APP_TENANT_ID: z.string().uuid().optional(),
+  /** Only for a cloud other than public Azure (or a test): where the channel's keys are published, and its token issuer. */
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
+  BOT_TOKEN_ISSUER: z.string().min(1).optional(),
   STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
   STORAGE_TABLE_URL: z.string().url().optional(),
   STORAGE_QUEUE_URL: z.string().url().optional(),
@@ -83,6 +86,7 @@ export interface BotIdentity {
   appPassword?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
+  channelAuthority?: { openIdMetadataUrl: string; tokenIssuer: string };
 }
 
 export interface AppConfig {
@@ -171,6 +175,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('TAB_SSO_TENANTS (or MICROSOFT_APP_TENANT_ID) is required in production: it says whose staff may open the tab');
   }
 
+  if (Boolean(e.BOT_OPENID_METADATA_URL) !== Boolean(e.BOT_TOKEN_ISSUER)) {
+    problems.push('BOT_OPENID_METADATA_URL and BOT_TOKEN_ISSUER go together: set both (another cloud) or neither (public Azure)');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -183,6 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
           ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
           appType: e.MICROSOFT_APP_TYPE,
           ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+          ...(e.BOT_OPENID_METADATA_URL && e.BOT_TOKEN_ISSUER ? { channelAuthority: { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, tokenIssuer: e.BOT_TOKEN_ISSUER } } : {}),
         }
       : undefined,
     storage: { connection, tablePrefix: e.TABLE_PREFIX },

@@ -93,6 +93,16 @@ export async function startHttpServer(
       res.send(400, { error: shape.error });
       return;
     }
+    if (config.bot) {
+      // Authenticate first, so every way a token can be bad (expired, not yet valid, forged signature,
+      // unknown key, wrong audience, issuer or service URL) is a 401; botbuilder answers some with 500.
+      const refused = await bot.refusesToken(req.body, req.headers.authorization ?? '');
+      if (refused) {
+        logger.info({ event: 'http.bot-token-refused', reason: refused }, 'bot request refused');
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+    }
     try {
       await bot.adapter.process(req, res, (context) => bot.app.run(context).then(() => undefined));
     } catch (error) {
