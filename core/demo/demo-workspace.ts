@@ -1,4 +1,4 @@
-import type { CommentThread, FieldState, HistoryEntry, PersonRef, Resource, SectionState } from '../../tab/shared/workspace-api.js';
+import type { CommentThread, FieldState, HistoryEntry, PersonRef, Resource, SectionState } from '../workspace/model.js';
 import { WorkspaceRepository } from '../storage/workspace-repository.js';
 import { ResourceRepository } from '../storage/workspace-resources.js';
 import type { TableStore } from '../storage/table-store.js';

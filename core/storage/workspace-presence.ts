@@ -1,5 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { PersonRef, PresenceEntry } from '../../tab/shared/workspace-api.js';
+import type { PersonRef, PresenceEntry } from '../workspace/model.js';
 import type { TableStore } from './table-store.js';
 
 /**

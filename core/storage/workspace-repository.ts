@@ -1,5 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { CommentThread, FieldState, HistoryEntry, PersonRef, WorkspaceEvent } from '../../tab/shared/workspace-api.js';
+import type { CommentThread, FieldState, HistoryEntry, PersonRef, WorkspaceEvent } from '../workspace/model.js';
 import type { ApplicationRecord } from '../workspace/application.js';
 import { joinChunks, splitIntoChunks } from './property-chunks.js';
 import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';

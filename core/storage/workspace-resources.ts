@@ -1,5 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { Resource } from '../../tab/shared/workspace-api.js';
+import type { Resource } from '../workspace/model.js';
 import { getEntityOrUndefined, type TableStore } from './table-store.js';
 
 /**

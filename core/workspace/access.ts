@@ -1,4 +1,4 @@
-import type { AccessRole, PersonRef } from '../../tab/shared/workspace-api.js';
+import type { AccessRole, PersonRef } from './model.js';
 import type { Person } from '../people/types.js';
 import type { ApplicationRecord } from './application.js';
 import { can } from '../people/authorisation.js';

@@ -1,4 +1,4 @@
-import type { ChannelLink, Lifecycle, PersonRef, Practice, SectionState } from '../../tab/shared/workspace-api.js';
+import type { ChannelLink, Lifecycle, PersonRef, Practice, SectionState } from './model.js';
 
 /** What the checklist needs to know about a field without reading its text (kept up to date by every save). */
 export interface FieldFacts {

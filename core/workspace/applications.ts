@@ -8,7 +8,7 @@ import type {
   PublishedListResponse,
   WorkspaceListResponse,
   WorkspaceView,
-} from '../../tab/shared/workspace-api.js';
+} from './model.js';
 import type { Person } from '../people/types.js';
 import { runConcurrently } from '../storage/table-store.js';
 import { accessOf, isHubReviewer, isMember, pcnPracticeOf, personRef, worksInApplicationPractice } from './access.js';

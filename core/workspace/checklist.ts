@@ -1,4 +1,4 @@
-import type { ChecklistItemResult, ChecklistRule, Progress, WorkspaceDefinitions } from '../../tab/shared/workspace-api.js';
+import type { ChecklistItemResult, ChecklistRule, Progress, WorkspaceDefinitions } from './model.js';
 import type { ApplicationRecord } from './application.js';
 import { matchKey } from './field-facts.js';
 

@@ -1,4 +1,4 @@
-import type { CommentThread, PersonRef, SectionOwner, SectionState, SectionStatus } from '../../tab/shared/workspace-api.js';
+import type { CommentThread, PersonRef, SectionOwner, SectionState, SectionStatus } from './model.js';
 import type { Person } from '../people/types.js';
 import { isHubReviewer, isMember, personRef } from './access.js';
 import type { ApplicationRecord } from './application.js';

@@ -1,5 +1,5 @@
-import type { Countdown, Progress } from '../../tab/shared/workspace-api.js';
-import { APPROVAL_DEADLINE } from '../../tab/shared/workspace-api.js';
+import type { Countdown, Progress } from './model.js';
+import { APPROVAL_DEADLINE } from './model.js';
 import { daysBetween, localDate, type LocalDate } from '../time/local-date.js';
 import type { ApplicationRecord } from './application.js';
 

@@ -4,8 +4,8 @@ import type {
   FieldDefinition,
   SectionDefinition,
   WorkspaceDefinitions,
-} from '../../tab/shared/workspace-api.js';
-import { APPROVAL_DEADLINE } from '../../tab/shared/workspace-api.js';
+} from './model.js';
+import { APPROVAL_DEADLINE } from './model.js';
 
 /**
  * What a Learning Organisation application asks, as data: the application's own sections, the six

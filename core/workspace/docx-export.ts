@@ -1,6 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { ApplicationSummary, ChecklistItemResult, FieldDefinition, FieldState, SectionState, WorkspaceDefinitions } from '../../tab/shared/workspace-api.js';
-import { parseList, parseTable } from '../../tab/shared/workspace-api.js';
+import type { ApplicationSummary, ChecklistItemResult, FieldDefinition, FieldState, SectionState, WorkspaceDefinitions } from './model.js';
+import { parseList, parseTable } from './model.js';
 import { formatLocalDate, localDate } from '../time/local-date.js';
 import { OUTCOME_LABELS, STAGE_LABELS } from './lifecycle.js';
 

@@ -1,5 +1,5 @@
-import type { ChecklistItemDefinition, FieldDefinition } from '../../tab/shared/workspace-api.js';
-import { parseTable } from '../../tab/shared/workspace-api.js';
+import type { ChecklistItemDefinition, FieldDefinition } from './model.js';
+import { parseTable } from './model.js';
 import type { FieldFacts } from './application.js';
 
 /** The `column=value` keys the checklist asks about for a field. */

@@ -1,5 +1,5 @@
-import type { EditConflictDetails, FieldHistoryResponse, FieldState, HistoryEntry, SaveFieldResponse } from '../../tab/shared/workspace-api.js';
-import { MAX_FIELD_CHARS } from '../../tab/shared/workspace-api.js';
+import type { EditConflictDetails, FieldHistoryResponse, FieldState, HistoryEntry, SaveFieldResponse } from './model.js';
+import { MAX_FIELD_CHARS } from './model.js';
 import type { Person } from '../people/types.js';
 import { conflictId, revisionId } from '../storage/workspace-repository.js';
 import { personRef } from './access.js';

@@ -1,4 +1,4 @@
-import type { ApplicationSummary, Lifecycle, Outcome, PanelMember } from '../../tab/shared/workspace-api.js';
+import type { ApplicationSummary, Lifecycle, Outcome, PanelMember } from './model.js';
 import type { Person } from '../people/types.js';
 import { personRef } from './access.js';
 import type { ApplicationRecord } from './application.js';

@@ -1,5 +1,5 @@
-import type { ChecklistItemResult, Lifecycle, Outcome, PanelMember, PersonRef, Stage } from '../../tab/shared/workspace-api.js';
-import { MIN_PANEL_MEMBERS } from '../../tab/shared/workspace-api.js';
+import type { ChecklistItemResult, Lifecycle, Outcome, PanelMember, PersonRef, Stage } from './model.js';
+import { MIN_PANEL_MEMBERS } from './model.js';
 import { addMonths, type LocalDate } from '../time/local-date.js';
 import { badRequestProblem, WorkspaceProblem, wrongStageProblem } from './problem.js';
 

@@ -1,4 +1,4 @@
-import type { PresenceEntry, WorkspaceEvent } from '../../tab/shared/workspace-api.js';
+import type { PresenceEntry, WorkspaceEvent } from './model.js';
 import type { StoredEvent } from '../storage/workspace-repository.js';
 
 /**

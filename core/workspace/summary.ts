@@ -1,4 +1,4 @@
-import type { ApplicationSummary, WorkspaceDefinitions } from '../../tab/shared/workspace-api.js';
+import type { ApplicationSummary, WorkspaceDefinitions } from './model.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { ApplicationRecord } from './application.js';
 import { evaluateChecklist, progressOf } from './checklist.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CommentThread, FieldState, HistoryEntry, PersonRef, WorkspaceDefinitions } from '../../tab/shared/workspace-api.js';
+import type { CommentThread, FieldState, HistoryEntry, PersonRef, WorkspaceDefinitions } from './model.js';
 import type { AuditEvent } from '../audit/audit-chain.js';
 import type { Person } from '../people/types.js';
 import type { PresenceRepository } from '../storage/workspace-presence.js';
