@@ -2,26 +2,9 @@ import type { CatalogueIndex } from '../learning/catalogue-index.js';
 import type { PersonSummary } from '../learning/person-summary.js';
 import { planTopicKey, type PlanHeader, type PlanJudgement } from '../storage/report-snapshot-repository.js';
 import type { LocalDate } from '../time/local-date.js';
+import type { PlanTopicRow } from './report-shapes.js';
+export type { PlanTopicRow } from './report-shapes.js';
 
-export interface PlanTopicRow {
-  subjectId: string;
-  level: number;
-  topic: string;
-  kind: 'national' | 'local';
-  /** Facts, computed from the requirement matrix and the people. */
-  headcountRequired: number;
-  renewalMonths: number | null;
-  renewal: string;
-  /** Judgements, stored (defaults until someone decides). */
-  nationalContent: 'Y' | 'N';
-  assessMinutes: number | null;
-  completeMinutes: number | null;
-  improvement: string;
-  updatedBy?: string;
-  updatedAt?: string;
-  /** Computed from both: headcount × time to complete, spread over the renewal period. */
-  staffHoursPerYear: number | null;
-}
 
 export interface AnnualPlan {
   year: number;

@@ -1,16 +1,8 @@
 import { summaryStatusOn, type PersonSummary } from '../learning/person-summary.js';
 import type { LocalDate } from '../time/local-date.js';
+import type { Figures } from './report-shapes.js';
+export type { Figures } from './report-shapes.js';
 
-/** Counts for one group of requirements; exempt ones are counted apart and left out of the percentage. */
-export interface Figures {
-  required: number;
-  compliant: number;
-  overdue: number;
-  dueSoon: number;
-  exempt: number;
-  percent: number;
-  belowThreshold: boolean;
-}
 
 export interface ComplianceCell extends Figures {
   subjectId: string;

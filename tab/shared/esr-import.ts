@@ -1,75 +1,16 @@
 /** The ESR import API's contract, shared by the server and the browser (plain types only). */
 
-export type EsrIssueKind =
-  | 'missing-employee-number'
-  | 'invalid-employee-number'
-  | 'impossible-date'
-  | 'missing-date'
-  | 'expiry-before-completion'
-  | 'future-date'
-  | 'missing-competence'
-  | 'unknown-competence'
-  | 'duplicate-row'
-  | 'encoding'
-  | 'malformed-row'
-  | 'unknown-position'
-  | 'unknown-supervisor';
-
-export interface EsrIssue {
-  line: number;
-  kind: EsrIssueKind;
-  severity: 'error' | 'warning';
-  message: string;
-  employeeNumber?: string;
-}
-
-export interface EsrUnknownName {
-  name: string;
-  key: string;
-  rows: number;
-  firstLine: number;
-  reason: string;
-}
-
-export interface EsrWriteCounts {
-  peopleCreated: number;
-  peopleUpdated: number;
-  peopleUnchanged: number;
-  recordsAdded: number;
-  recordsUpdated: number;
-  recordsUnchanged: number;
-  peopleFailed: number;
-  failures?: { employeeNumber: string; reason: string }[];
-}
-
-/** POST /api/esr/imports?mode=preview|import&fileName=… (the file as the body) → this. */
-export interface EsrImportResult {
-  id: string;
-  mode: 'preview' | 'import';
-  fileName: string;
-  sha256: string;
-  at: string;
-  by: string;
-  milliseconds: number;
-  timings: { readMs: number; writeMs: number; indexMs: number };
-  file: { bytes: number; encoding: string; byteOrderMark: boolean; delimiter: string; columnsIgnored: string[] };
-  notices: string[];
-  rows: number;
-  goodRows: number;
-  errorRows: number;
-  notHeldRows: number;
-  ignoredRows: number;
-  people: number;
-  records: number;
-  issueCounts: Partial<Record<EsrIssueKind, number>>;
-  issues: EsrIssue[];
-  issuesTruncated: boolean;
-  unknownCompetences: EsrUnknownName[];
-  unknownPositions: EsrUnknownName[];
-  written?: EsrWriteCounts;
-}
-
-export type EsrMappingTarget = { kind: 'topic'; subjectId: string; level: number } | { kind: 'role'; roleId: string } | { kind: 'ignore' };
+// The shapes of an import's outcome are the use case's own (core/learning/esr/esr-types.ts), named here as the API says them.
+export type {
+  IssueKind as EsrIssueKind,
+  ImportIssue as EsrIssue,
+  UnknownName as EsrUnknownName,
+  EsrWriteCounts,
+  /** POST /api/esr/imports?mode=preview|import&fileName=… (the file as the body) → this. */
+  EsrImportSummary as EsrImportResult,
+  MappingTarget as EsrMappingTarget,
+} from '../../core/learning/esr/esr-types.js';
+import type { EsrWriteCounts, MappingTarget as EsrMappingTarget } from '../../core/learning/esr/esr-types.js';
 
 export interface EsrMapping {
   kind: 'competence' | 'position';

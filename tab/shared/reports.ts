@@ -1,14 +1,9 @@
 /** The reports API's contract, shared by the server and the browser (plain types only). */
+import type { Figures as ReportFigures, PlanTopicRow as AnnualPlanTopic } from '../../core/reports/report-shapes.js';
 
-export interface ReportFigures {
-  required: number;
-  compliant: number;
-  overdue: number;
-  dueSoon: number;
-  exempt: number;
-  percent: number;
-  belowThreshold: boolean;
-}
+// The report's own shapes (core/reports/report-shapes.ts), named here as the API says them.
+export type { ReportFigures, AnnualPlanTopic };
+
 
 export interface ReportScope {
   kind: 'organisation' | 'team';
@@ -64,22 +59,6 @@ export interface UnreachableReportResponse {
   truncated: boolean;
 }
 
-export interface AnnualPlanTopic {
-  subjectId: string;
-  level: number;
-  topic: string;
-  kind: 'national' | 'local';
-  headcountRequired: number;
-  renewalMonths: number | null;
-  renewal: string;
-  nationalContent: 'Y' | 'N';
-  assessMinutes: number | null;
-  completeMinutes: number | null;
-  improvement: string;
-  updatedBy?: string;
-  updatedAt?: string;
-  staffHoursPerYear: number | null;
-}
 
 /** GET /api/reports/annual-plan?year= */
 export interface AnnualPlanResponse {

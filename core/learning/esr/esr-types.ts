@@ -118,3 +118,45 @@ export class EsrFileError extends Error {
     this.name = 'EsrFileError';
   }
 }
+
+/** What an import wrote (absent from a preview). */
+export interface EsrWriteCounts {
+  peopleCreated: number;
+  peopleUpdated: number;
+  peopleUnchanged: number;
+  recordsAdded: number;
+  recordsUpdated: number;
+  recordsUnchanged: number;
+  /** People whose write failed (storage trouble): importing the same file again is safe and finishes them. */
+  peopleFailed: number;
+  /** The first few of them, with what storage said. */
+  failures?: { employeeNumber: string; reason: string }[];
+}
+
+export interface EsrImportSummary {
+  id: string;
+  mode: 'preview' | 'import';
+  fileName: string;
+  sha256: string;
+  at: string;
+  by: string;
+  milliseconds: number;
+  /** Where the time went: reading and checking the file, writing people, the summary and index rows. */
+  timings: { readMs: number; writeMs: number; indexMs: number };
+  file: { bytes: number; encoding: string; byteOrderMark: boolean; delimiter: string; columnsIgnored: string[] };
+  /** Sentences about the file as a whole (its encoding, what was assumed). */
+  notices: string[];
+  rows: number;
+  goodRows: number;
+  errorRows: number;
+  notHeldRows: number;
+  ignoredRows: number;
+  people: number;
+  records: number;
+  issueCounts: Partial<Record<IssueKind, number>>;
+  issues: ImportIssue[];
+  issuesTruncated: boolean;
+  unknownCompetences: UnknownName[];
+  unknownPositions: UnknownName[];
+  written?: EsrWriteCounts;
+}

@@ -15,7 +15,8 @@ import { mergePerson, type MergeOutcome } from './esr-merge.js';
 import type { CatalogueIndex } from '../catalogue-index.js';
 import type { LocalDate } from '../../time/local-date.js';
 import { parseEsrExport } from './esr-parse.js';
-import { type ImportIssue, type IssueKind, type ParsedExport, type ParseLimits, type PersonDraft, type UnknownName } from './esr-types.js';
+import { type EsrImportSummary, type EsrWriteCounts, type ImportIssue, type IssueKind, type ParsedExport, type ParseLimits, type PersonDraft, type UnknownName } from './esr-types.js';
+export type { EsrImportSummary, EsrWriteCounts } from './esr-types.js';
 
 export interface EsrImportDeps {
   staff: Pick<StaffStore, 'change' | 'getPerson'>;
@@ -37,47 +38,6 @@ export interface EsrImportInput {
   limits?: Partial<ParseLimits>;
   /** People written at once (each a read and a transaction in their own partition). */
   concurrency?: number;
-}
-
-export interface EsrWriteCounts {
-  peopleCreated: number;
-  peopleUpdated: number;
-  peopleUnchanged: number;
-  recordsAdded: number;
-  recordsUpdated: number;
-  recordsUnchanged: number;
-  /** People whose write failed (storage trouble): importing the same file again is safe and finishes them. */
-  peopleFailed: number;
-  /** The first few of them, with what storage said. */
-  failures?: { employeeNumber: string; reason: string }[];
-}
-
-export interface EsrImportSummary {
-  id: string;
-  mode: 'preview' | 'import';
-  fileName: string;
-  sha256: string;
-  at: string;
-  by: string;
-  milliseconds: number;
-  /** Where the time went: reading and checking the file, writing people, the summary and index rows. */
-  timings: { readMs: number; writeMs: number; indexMs: number };
-  file: { bytes: number; encoding: string; byteOrderMark: boolean; delimiter: string; columnsIgnored: string[] };
-  /** Sentences about the file as a whole (its encoding, what was assumed). */
-  notices: string[];
-  rows: number;
-  goodRows: number;
-  errorRows: number;
-  notHeldRows: number;
-  ignoredRows: number;
-  people: number;
-  records: number;
-  issueCounts: Partial<Record<IssueKind, number>>;
-  issues: ImportIssue[];
-  issuesTruncated: boolean;
-  unknownCompetences: UnknownName[];
-  unknownPositions: UnknownName[];
-  written?: EsrWriteCounts;
 }
 
 /** How many issues a run keeps (the counts are always complete): keeps the stored run well under an entity's 1 MiB. */

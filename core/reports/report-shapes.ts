@@ -1,0 +1,36 @@
+/**
+ * The shapes reports are made of: plain types with no imports, so the tab's contract
+ * (tab/shared/reports.ts) names them for the browser instead of declaring them again.
+ */
+
+/** Counts for one group of requirements; exempt ones are counted apart and left out of the percentage. */
+export interface Figures {
+  required: number;
+  compliant: number;
+  overdue: number;
+  dueSoon: number;
+  exempt: number;
+  percent: number;
+  belowThreshold: boolean;
+}
+
+/** One topic of the annual plan: facts computed from the matrix and the people, judgements stored. */
+export interface PlanTopicRow {
+  subjectId: string;
+  level: number;
+  topic: string;
+  kind: 'national' | 'local';
+  /** Facts, computed from the requirement matrix and the people. */
+  headcountRequired: number;
+  renewalMonths: number | null;
+  renewal: string;
+  /** Judgements, stored (defaults until someone decides). */
+  nationalContent: 'Y' | 'N';
+  assessMinutes: number | null;
+  completeMinutes: number | null;
+  improvement: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** Computed from both: headcount × time to complete, spread over the renewal period. */
+  staffHoursPerYear: number | null;
+}
