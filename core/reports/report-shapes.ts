@@ -34,3 +34,14 @@ export interface PlanTopicRow {
   /** Computed from both: headcount × time to complete, spread over the renewal period. */
   staffHoursPerYear: number | null;
 }
+
+/** One month of the organisation's compliance trend. */
+export interface TrendPoint {
+  month: string;
+  takenOn: string;
+  percent: number;
+  people: number;
+  bySubject: Record<string, number>;
+  /** The live figure for the current month, not a stored snapshot. */
+  live?: boolean;
+}

@@ -1,8 +1,7 @@
 import type { Response } from 'restify';
 import { z } from 'zod';
-import type { PersonSummary } from '../../core/learning/person-summary.js';
 import { annualPlan, defaultPlanYear } from '../../core/reports/annual-plan.js';
-import { complianceReport, type ComplianceReport } from '../../core/reports/compliance-report.js';
+import { ComplianceReports } from '../../core/reports/compliance-reports.js';
 import { dnaReport } from '../../core/reports/dna-report.js';
 import { toCsv, toXlsx, type ExportTable } from '../../core/reports/export-table.js';
 import { feedbackSummary } from '../../core/reports/feedback-report.js';
@@ -49,8 +48,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
   const { services, config } = context;
   const cache = new SummaryCache(services.store);
   const snapshots = new ReportSnapshotRepository(services.store);
-  const knownMonths = new Set<string>();
-  const computed = new Map<string, ComplianceReport>();
+  const reports = new ComplianceReports(cache, snapshots, { threshold: config.complianceThreshold, dueSoonDays: config.rules.dueSoonDays });
   // Load the summaries in the background at start, so the first report does not wait for all of them.
   void cache.current().catch((error: unknown) => context.logger.warn({ event: 'reports.warm-up-failed', err: error }, 'report cache warm-up failed'));
 
@@ -64,64 +62,16 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
     if (!seesOrganisation(caller)) throw forbidden(`${what} is for learning and development administrators and the MLOG.`);
   };
 
-  const peopleIn = (all: ReadonlyMap<string, PersonSummary>, scope: Scope): PersonSummary[] =>
-    scope.kind === 'organisation' ? [...all.values()] : [...scope.memberIds].map((id) => all.get(id)).filter((s): s is PersonSummary => !!s);
-
-  /** The report for a scope and filters, computed once per version of the held summaries. */
-  const reportFor = async (scope: Scope, filters: z.infer<typeof complianceQuery>, today: LocalDate) => {
-    const snapshot = await cache.current();
-    const scopeKey = scope.kind === 'organisation' ? 'org' : [...scope.memberIds].sort().join(',');
-    const key = JSON.stringify([snapshot.version, today, scopeKey, filters.orgDepth ?? 0, filters.staffGroup ?? '', filters.orgUnit ?? '']);
-    let report = computed.get(key);
-    if (!report) {
-      const options = { threshold: config.complianceThreshold, dueSoonDays: config.rules.dueSoonDays, ...filters };
-      report = complianceReport(peopleIn(snapshot.summaries, scope), today, options);
-      if (computed.size >= 32) computed.delete(computed.keys().next().value!);
-      computed.set(key, report);
-    }
-    return { report, people: peopleIn(snapshot.summaries, scope) };
-  };
-
-  /** The month's snapshot is taken by the first organisation report of the month (on any instance; one row wins). */
-  const ensureMonthlySnapshot = async (today: LocalDate): Promise<void> => {
-    const month = today.slice(0, 7);
-    if (knownMonths.has(month)) return;
-    if (!(await snapshots.hasMonth(month))) {
-      const { report } = await reportFor({ kind: 'organisation', label: '' }, {}, today);
-      await snapshots.createMonth({
-        month,
-        takenOn: today,
-        people: report.people,
-        required: report.overall.required,
-        compliant: report.overall.compliant,
-        percent: report.overall.percent,
-        bySubject: Object.fromEntries(report.bySubject.map((s) => [s.subjectId, s.percent])),
-        byStaffGroup: Object.fromEntries(report.byStaffGroup.map((g) => [g.staffGroup, g.percent])),
-      });
-    }
-    knownMonths.add(month);
-  };
-
-  const trendFor = async (today: LocalDate, live: ComplianceReport): Promise<TrendPoint[]> => {
-    const from = addMonths(today, -23).slice(0, 7);
-    const stored = await snapshots.months(from);
-    const month = today.slice(0, 7);
-    return [
-      ...stored.filter((s) => s.month !== month).map((s) => ({ month: s.month, takenOn: s.takenOn, percent: s.percent, people: s.people, bySubject: s.bySubject })),
-      { month, takenOn: today, percent: live.overall.percent, people: live.people, bySubject: Object.fromEntries(live.bySubject.map((s) => [s.subjectId, s.percent])), live: true },
-    ];
-  };
-
   const complianceResponse = async (caller: TabCaller, filters: z.infer<typeof complianceQuery>): Promise<ComplianceReportResponse> => {
     const started = performance.now();
     const scope = await scopeOf(caller);
     const today = todayInLondon(context.clock);
-    const [{ report, people }, catalogue] = await Promise.all([reportFor(scope, filters, today), services.catalogue.current()]);
+    const [{ report, people }, catalogue] = await Promise.all([reports.reportFor(scope, filters, today), services.catalogue.current()]);
     let trend: TrendPoint[] = [];
     if (scope.kind === 'organisation') {
-      await ensureMonthlySnapshot(today);
-      const unfiltered = filters.staffGroup || filters.orgUnit ? (await reportFor(scope, {}, today)).report : report;
-      trend = await trendFor(today, unfiltered);
+      await reports.ensureMonthlySnapshot(today);
+      const unfiltered = filters.staffGroup || filters.orgUnit ? (await reports.reportFor(scope, {}, today)).report : report;
+      trend = await reports.trend(today, unfiltered);
     }
     const name = (id: string) => catalogue.subjectName(id);
     return {
@@ -181,7 +131,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
 
   const unreachableResponse = async (caller: TabCaller, limit = 1000): Promise<UnreachableReportResponse> => {
     const scope = await scopeOf(caller);
-    const people = peopleIn((await cache.current()).summaries, scope);
+    const people = reports.peopleIn((await cache.current()).summaries, scope);
     let lookup: (aad: string) => { staleSince?: string; updatedAt?: string } | undefined;
     if (scope.kind === 'organisation') {
       const states = await conversationStates(services.store);

@@ -1,8 +1,8 @@
 /** The reports API's contract, shared by the server and the browser (plain types only). */
-import type { Figures as ReportFigures, PlanTopicRow as AnnualPlanTopic } from '../../core/reports/report-shapes.js';
+import type { Figures as ReportFigures, PlanTopicRow as AnnualPlanTopic, TrendPoint } from '../../core/reports/report-shapes.js';
 
 // The report's own shapes (core/reports/report-shapes.ts), named here as the API says them.
-export type { ReportFigures, AnnualPlanTopic };
+export type { ReportFigures, AnnualPlanTopic, TrendPoint };
 
 
 export interface ReportScope {
@@ -10,15 +10,6 @@ export interface ReportScope {
   label: string;
 }
 
-export interface TrendPoint {
-  month: string;
-  takenOn: string;
-  percent: number;
-  people: number;
-  bySubject: Record<string, number>;
-  /** The live figure for the current month, not a stored snapshot. */
-  live?: boolean;
-}
 
 /** GET /api/reports/compliance?orgDepth=&staffGroup=&orgUnit= */
 export interface ComplianceReportResponse {
