@@ -1,14 +1,13 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, CallerIdConstants, ConfigurationServiceClientCredentialFactory, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, CallerIdConstants, ConfigurationServiceClientCredentialFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { LearningDeps } from '../core/learning/ports.js';
-import { CachedDirectory } from '../core/people/cached-directory.js';
-import { resolveStaffId, type DirectoryLookup } from '../core/people/resolve-caller.js';
+import type { CallerIdentity, ProvenCaller } from '../core/people/identify-caller.js';
 import type { ConversationRepository } from '../core/storage/conversation-repository.js';
 import type { RequestRepository } from '../core/storage/request-repository.js';
 import type { TeamRepository } from '../core/storage/team-repository.js';
-import { DEFAULT_APPROVAL_POLICY, type ApprovalDeps, type ApprovalPolicy } from '../core/learning/approvals.js';
+import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../core/learning/approvals.js';
 import { BackgroundWork } from './background.js';
 import { registerApprovalInvokes } from './approval-invokes.js';
 import { clean } from '../server/logger.js';
@@ -39,14 +38,13 @@ export interface BotIdentityOptions {
 
 export interface BotDeps {
   learning: LearningDeps;
-  directory: DirectoryLookup;
+  /** Maps the activity's `from.aadObjectId` (and, for a first sign-in only, the member's user name) to a staff id. */
+  identify(caller: ProvenCaller): Promise<CallerIdentity | { kind: 'known-id'; staffId: string }>;
   conversations: Pick<ConversationRepository, 'savePersonal' | 'getPersonal' | 'markStale'>;
   requests: Pick<RequestRepository, 'rememberCard' | 'deliveredCards' | 'inbox' | 'addToInbox' | 'markInboxDecided'>;
   teams: Pick<TeamRepository, 'listTeam' | 'isInTeam'>;
   permissionHolders(permission: 'mlog'): Promise<string[]>;
   policy?: ApprovalPolicy;
-  /** Where decisions are chained for audit (the organisation's audit log). */
-  auditLog?: ApprovalDeps['auditLog'];
   logger: Logger;
   organisationName: string;
   supportContact: string;
@@ -103,11 +101,10 @@ export function createBot(deps: BotDeps): Bot {
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const directory = new CachedDirectory(deps.directory);
   const background = new BackgroundWork(deps.logger);
   const services: LearnerBotServices = {
     learning: deps.learning,
-    approvals: { ...deps.learning, inbox: deps.requests, permissionHolders: deps.permissionHolders, policy: deps.policy ?? DEFAULT_APPROVAL_POLICY, ...(deps.auditLog ? { auditLog: deps.auditLog } : {}) },
+    approvals: { ...deps.learning, inbox: deps.requests, permissionHolders: deps.permissionHolders, policy: deps.policy ?? DEFAULT_APPROVAL_POLICY },
     requests: deps.requests,
     teams: deps.teams,
     messenger: createMessenger({ adapter, appId: deps.identity?.appId, conversations: deps.conversations, clock: deps.learning.clock, logger: deps.logger }),
@@ -115,6 +112,26 @@ export function createBot(deps: BotDeps): Bot {
     logger: deps.logger,
     organisationName: deps.organisationName,
     supportContact: deps.supportContact,
+  };
+
+  /**
+   * The caller's staff id, on `from.aadObjectId` (the channel vouches for it) and the tenant. Only when
+   * that object id is not linked to anyone yet is Teams asked for the member's user name, which may
+   * link a record that has no object id (once: see core/people/identify-caller.ts).
+   */
+  const staffIdOf = async (context: TurnContext): Promise<string | undefined> => {
+    const { from, conversation, channelData } = context.activity;
+    if (!from?.aadObjectId) return undefined;
+    const tenantId = conversation?.tenantId ?? (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const caller: ProvenCaller = { aadObjectId: from.aadObjectId, ...(tenantId ? { tenantId } : {}), via: 'bot' };
+    let identity = await deps.identify(caller);
+    if (identity.kind === 'unknown') {
+      const member = await Promise.race([TeamsInfo.getMember(context, from.id).catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref())]);
+      const userName = member?.userPrincipalName ?? member?.email;
+      if (userName) identity = await deps.identify({ ...caller, userName });
+    }
+    if (identity.kind === 'known-id') return identity.staffId;
+    return identity.kind === 'known' || identity.kind === 'bound' ? identity.person.id : undefined;
   };
 
   /** Keeps the personal chat's reference for proactive messages; never holds up the reply. */
@@ -129,7 +146,7 @@ export function createBot(deps: BotDeps): Bot {
   };
 
   const learnerTurn = async (context: TurnContext): Promise<LearnerTurn | undefined> => {
-    const staffId = await resolveStaffId(directory, { aadObjectId: context.activity.from?.aadObjectId });
+    const staffId = await staffIdOf(context);
     if (!staffId) {
       deps.logger.info({ event: 'bot.caller-not-found' }, 'caller not found among staff');
       await sendCard(context, notFoundCard(deps.supportContact));
@@ -178,7 +195,7 @@ export function createBot(deps: BotDeps): Bot {
     await saving;
   });
 
-  registerApprovalInvokes(app, services, (context) => resolveStaffId(directory, { aadObjectId: context.activity.from?.aadObjectId }));
+  registerApprovalInvokes(app, services, staffIdOf);
 
   // Any invoke no handler above knows (an unknown verb, a forged name): a 400 in the Universal
   // Actions error shape, instead of botbuilder's 501 for an unanswered invoke.

@@ -7,6 +7,8 @@ import { startReminders, type RunningReminders } from './reminders.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import { registerTabApi, type RegisteredTabApi } from '../tab/api/register.js';
 import { createReadiness, storageProbes, type Readiness } from './readiness.js';
+import { startChainWriter, type RunningChainWriter } from './chain-writer.js';
+import { createIdentity } from './identity.js';
 
 /** What a stop right now would cut short. */
 export interface InFlightWork {
@@ -24,6 +26,8 @@ export interface RunningApp {
   services: Services;
   reminders: RunningReminders;
   readiness: Readiness;
+  /** Settles audit-chain intents left by a crash (at start-up and every few seconds). */
+  chainWriter: RunningChainWriter;
   /** The tab's API: its route list (for tests that walk every route) and its live streams. */
   tabApi: RegisteredTabApi;
   inFlight(): InFlightWork;
@@ -41,15 +45,15 @@ export interface RunningApp {
 export async function startApp(config: AppConfig, logger: Logger, options: { clock?: Clock; services?: Services } = {}): Promise<RunningApp> {
   const services = options.services ?? createServices(config, options.clock);
   await services.ensureStorage();
+  const identity = createIdentity(services, logger);
   const bot = createBot({
     learning: services.learning,
-    directory: services.directory,
+    identify: (caller) => identity.staffIdOf(caller),
     conversations: services.conversations,
     requests: services.requests,
     teams: services.teams,
     permissionHolders: (permission) => services.directory.holdersOf(permission),
     policy: config.approvals,
-    auditLog: services.auditLog,
     logger,
     organisationName: config.organisationName,
     supportContact: config.supportContact,
@@ -59,10 +63,11 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
   let reminders: RunningReminders | undefined;
   const readiness = createReadiness(storageProbes(services, () => reminders?.holder), { timeoutMs: config.readinessTimeoutMs });
   const server = await startHttpServer(config, bot, logger, (restifyServer) => {
-    tabApi = registerTabApi(restifyServer, { config, services, bot, logger, clock: options.clock ?? systemClock });
+    tabApi = registerTabApi(restifyServer, { config, services, bot, logger, clock: options.clock ?? systemClock, identify: (caller) => identity.identify(caller) });
   }, readiness);
   reminders = startReminders(config, services, logger);
   const running = reminders;
+  const chainWriter = startChainWriter(services.auditOutbox, config.audit, logger);
   logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');
 
   let stopping: Promise<void> | undefined;
@@ -76,6 +81,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     services,
     reminders: running,
     readiness,
+    chainWriter,
     tabApi: tabApi!,
     inFlight,
     stop: () => {
@@ -96,6 +102,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
             // Replies are out; what they started (card updates, notices) finishes before we go.
             await bot.background.drain();
             phases.backgroundMs = Date.now() - started;
+            await chainWriter.stop();
           })(),
           reminding,
         ]);

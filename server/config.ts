@@ -52,6 +52,9 @@ export const ENV_SCHEMA = z.object({
   COMPLIANCE_THRESHOLD: intFrom(80, 1, 100),
   EXTENSION_MAX_MONTHS: intFrom(3, 1, 24),
   EXTENSION_REASON_REQUIRED: z.enum(['true', 'false']).default('true'),
+  /** How often each instance's chain writer settles audit intents left by a crash; and after how long an unmatched intent is fenced. */
+  AUDIT_SWEEP_SECONDS: intFrom(5, 1, 3600),
+  AUDIT_FENCE_SECONDS: intFrom(30, 1, 3600),
   REMINDER_SCHEDULE: z.string().min(1).default('5 * * * *'),
   REMINDER_WORKERS: intFrom(1, 0, 16),
   REMINDER_THRESHOLDS: z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'days, comma-separated, e.g. 30,14,7,1').default('30,14,7,1'),
@@ -109,6 +112,8 @@ export interface AppConfig {
   telemetryConnectionString: string | undefined;
   shutdownDeadlineMs: number;
   readinessTimeoutMs: number;
+  /** The audit chain writer: how often it sweeps, and how old an intent without its change must be to be fenced. */
+  audit: { sweepMs: number; fenceAfterMs: number };
 }
 
 export class ConfigError extends Error {
@@ -220,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_SECONDS * 1000,
     readinessTimeoutMs: e.READINESS_TIMEOUT_MS,
+    audit: { sweepMs: e.AUDIT_SWEEP_SECONDS * 1000, fenceAfterMs: e.AUDIT_FENCE_SECONDS * 1000 },
     sso:
       ssoAudiences.length && ssoTenants.length
         ? { audiences: ssoAudiences, allowedTenants: ssoTenants, jwksUrl: e.TAB_SSO_JWKS_URL, issuerTemplates: ENTRA_ISSUERS, clockToleranceSeconds: 120 }

@@ -16,6 +16,7 @@ import type { QueuedReminder } from '../core/reminders/planner.js';
 import type { DeadLetter } from '../bot/reminders/reminder-sender.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import { AuditLogRepository } from '../core/storage/audit-log-repository.js';
+import { AuditOutbox } from '../core/storage/audit-outbox.js';
 import { EvidenceQueueRepository } from '../core/storage/evidence-queue-repository.js';
 import type { AppConfig } from './config.js';
 
@@ -39,6 +40,8 @@ export interface Services {
   learning: LearningDeps;
   /** The organisation's append-only, hash-chained audit log of sensitive actions. */
   auditLog: AuditLogRepository;
+  /** Chains every audited change exactly when the change is stored (see core/storage/audit-outbox.ts). */
+  auditOutbox: AuditOutbox;
   clock: Clock;
   /** Creates every table and queue that does not exist yet. */
   ensureStorage(): Promise<void>;
@@ -46,7 +49,9 @@ export interface Services {
 
 export function createServices(config: AppConfig, clock: Clock = systemClock): Services {
   const store = new TableStore({ connection: config.storage.connection, tablePrefix: config.storage.tablePrefix });
-  const staff = new StaffRepository(store);
+  const auditLog = new AuditLogRepository(store, clock);
+  const auditOutbox = new AuditOutbox(store, auditLog);
+  const staff = new StaffRepository(store, auditOutbox);
   const summaries = new SummaryRepository(store);
   const catalogue = new CatalogueRepository(store);
   const evidence = new EvidenceQueueRepository(store);
@@ -55,7 +60,8 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
   return {
     store,
     clock,
-    auditLog: new AuditLogRepository(store, clock),
+    auditLog,
+    auditOutbox,
     ledger: new LedgerRepository(store),
     leases: new LeaseRepository(store),
     runs: new RunRepository(store),

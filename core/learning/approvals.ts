@@ -29,8 +29,6 @@ export interface ApprovalDeps extends LearningDeps {
   inbox: ApprovalInbox;
   permissionHolders(permission: 'mlog'): Promise<string[]>;
   policy: ApprovalPolicy;
-  /** The organisation's hash-chained audit log: every decision goes there too, whichever door it came through. */
-  auditLog?: { append(event: AuditEvent): Promise<unknown> };
 }
 
 export type RequestRefusal =
@@ -210,7 +208,9 @@ export async function decideRequest<K extends RequestKind>(
       ...(note ? { why: note } : {}),
       ...(kind === 'extension' && decision === 'approve' ? { what: `due ${(request as ExtensionRequest).currentDueDate} → ${(request as ExtensionRequest).requestedDate}` } : {}),
     });
-    return { kind: 'write', bundle: withRequests(bundle, kind, list.map((r) => (r.id === request.id ? decided : r))), audit: [audit], result: { kind: 'decided', request: decided } };
+    const state = decision === 'approve' ? 'approved' : 'declined';
+    const chained: AuditEvent = { actorId: actor.id, action: `${kind}.${state}`, target: learner.id, summary: `${kind} ${state}`, details: { requestId: request.id, subjectId: request.subjectId } };
+    return { kind: 'write', bundle: withRequests(bundle, kind, list.map((r) => (r.id === request.id ? decided : r))), audit: [audit], chain: [chained], result: { kind: 'decided', request: decided } };
   });
   if (!outcome || outcome.kind === 'not-found') return { kind: 'not-found' };
   if (outcome.kind === 'already-decided') {
@@ -218,11 +218,6 @@ export async function decideRequest<K extends RequestKind>(
     const deciderName = byYou ? actor.name : ((await deps.staff.getPerson(outcome.request.decidedBy ?? ''))?.name ?? 'someone');
     return { kind: 'already-decided', request: outcome.request, deciderName, byYou };
   }
-  const state = outcome.request.state === 'approved' ? 'approved' : 'declined';
-  await Promise.all([
-    refreshSummary(deps, learner.id),
-    deps.inbox.markInboxDecided(outcome.request.approverIds ?? [], kind, outcome.request.id),
-    deps.auditLog?.append({ actorId: actor.id, action: `${kind}.${state}`, target: learner.id, summary: `${kind} ${state}`, details: { requestId: outcome.request.id, subjectId: outcome.request.subjectId } }),
-  ]);
+  await Promise.all([refreshSummary(deps, learner.id), deps.inbox.markInboxDecided(outcome.request.approverIds ?? [], kind, outcome.request.id)]);
   return { kind: 'decided', request: outcome.request, learner, decider: actor, approverIds: outcome.request.approverIds ?? [] };
 }

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'evidence.verified',
   'evidence.rejected',
   'person.updated',
+  'identity.bound',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

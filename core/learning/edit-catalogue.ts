@@ -10,10 +10,12 @@ import { can } from '../people/authorisation.js';
 export interface CatalogueEditDeps {
   rows: {
     get<K extends CatalogueKind>(kind: K, id: string): Promise<CatalogueRow<K extends 'subject' ? Subject : K extends 'topic' ? Topic : RoleDefinition> | undefined>;
-    put<K extends CatalogueKind>(kind: K, value: K extends 'subject' ? Subject : K extends 'topic' ? Topic : RoleDefinition, etag: string | undefined): Promise<RowWrite>;
-    remove(kind: CatalogueKind, id: string, etag: string): Promise<RowWrite>;
+    /** `chain`: what the organisation's audit chain records, chained exactly when the row is written. */
+    put<K extends CatalogueKind>(kind: K, value: K extends 'subject' ? Subject : K extends 'topic' ? Topic : RoleDefinition, etag: string | undefined, chain?: readonly AuditEvent[]): Promise<RowWrite>;
+    remove(kind: CatalogueKind, id: string, etag: string, chain?: readonly AuditEvent[]): Promise<RowWrite>;
   };
   catalogue: { current(): Promise<CatalogueIndex>; invalidate(): void };
+  /** For what is chained before it happens (nothing is written after it that could be lost). */
   auditLog: { append(event: AuditEvent): Promise<unknown> };
   /** Called after a change that can move people's due dates, with what changed (a background summary refresh). */
   onRequirementsChanged(change: { subjectIds?: string[]; roleIds?: string[]; reason: string }, actorId: string): Promise<void>;
@@ -43,16 +45,16 @@ async function write<K extends CatalogueKind, T extends Subject | Topic | RoleDe
   etag: string | undefined,
 ): Promise<EditResult<T>> {
   const before = await deps.rows.get(kind, value.id);
-  const result = await deps.rows.put(kind, value as never, etag);
-  if (result.kind === 'conflict') return { kind: 'conflict', current: (await deps.rows.get(kind, value.id)) as CatalogueRow<T> | undefined };
-  deps.catalogue.invalidate();
-  await deps.auditLog.append({
+  const chained: AuditEvent = {
     actorId: actor.id,
     action: `matrix.${kind}-${before ? 'changed' : 'added'}`,
     target: value.id,
     summary: `${kind} ${value.id} ${before ? 'changed' : 'added'}`,
     details: { before: before?.value ?? null, after: value },
-  });
+  };
+  const result = await deps.rows.put(kind, value as never, etag, [chained]);
+  if (result.kind === 'conflict') return { kind: 'conflict', current: (await deps.rows.get(kind, value.id)) as CatalogueRow<T> | undefined };
+  deps.catalogue.invalidate();
   return { kind: 'saved', value, etag: result.etag };
 }
 
@@ -83,10 +85,9 @@ export async function deleteTopic(deps: CatalogueEditDeps, actor: Person, topicI
   if (!topic) return { kind: 'conflict', current: undefined };
   const using = rolesRequiring(catalogue, topic.subjectId, topic.level);
   if (using.length > 0) return { kind: 'in-use', roles: using.map((r) => r.name) };
-  const result = await deps.rows.remove('topic', topicId, etag);
+  const result = await deps.rows.remove('topic', topicId, etag, [{ actorId: actor.id, action: 'matrix.topic-removed', target: topicId, summary: `topic ${topicId} removed`, details: { before: topic } }]);
   if (result.kind === 'conflict') return { kind: 'conflict', current: await deps.rows.get('topic', topicId) };
   deps.catalogue.invalidate();
-  await deps.auditLog.append({ actorId: actor.id, action: 'matrix.topic-removed', target: topicId, summary: `topic ${topicId} removed`, details: { before: topic } });
   await deps.onRequirementsChanged({ subjectIds: [topic.subjectId], reason: `topic ${topicId} removed` }, actor.id);
   return { kind: 'deleted' };
 }

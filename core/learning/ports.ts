@@ -5,6 +5,7 @@ import type { Clock } from '../time/clock.js';
 import type { AuditEntry } from './audit.js';
 import type { DnaRecord, ExemptionRequest, ExtensionRequest, LearningConcern, LearningRecord, SupportRequest, TopicFeedback } from './types.js';
 import type { Person } from '../people/types.js';
+import type { AuditEvent } from '../audit/audit-chain.js';
 
 /** Everything known about one person, as the staff store returns it. */
 export interface StaffBundle {
@@ -19,9 +20,11 @@ export interface StaffBundle {
 /**
  * What a change to one person decides: write the new bundle (with history rows to append in the
  * same transaction), or keep it as it is. Either way `result` is what the caller gets back.
+ * `chain` holds the events the organisation's audit chain must record for this change: the store
+ * guarantees they are chained if, and only if, the change is stored (see core/storage/audit-outbox.ts).
  */
 export type BundleChange<T> =
-  | { kind: 'write'; bundle: StaffBundle; records?: readonly LearningRecord[]; audit?: readonly AuditEntry[]; result: T }
+  | { kind: 'write'; bundle: StaffBundle; records?: readonly LearningRecord[]; audit?: readonly AuditEntry[]; chain?: readonly AuditEvent[]; result: T }
   | { kind: 'keep'; result: T };
 
 /** The narrow storage ports the learning use cases need; the Table Storage repositories implement them. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEvent } from '../audit/audit-chain.js';
 import type { Person } from '../people/types.js';
 import { todayInLondon, type Clock } from '../time/clock.js';
 import type { CatalogueEditDeps } from './edit-catalogue.js';
@@ -68,9 +69,10 @@ export interface Proposal extends ProposalContent {
 }
 
 export interface ProposalStore {
-  create(proposal: Proposal): Promise<void>;
+  /** `chain`: what the audit chain records, chained exactly when the proposal is written. */
+  create(proposal: Proposal, chain?: readonly AuditEvent[]): Promise<void>;
   get(id: string): Promise<{ proposal: Proposal; etag: string } | undefined>;
-  replace(proposal: Proposal, etag: string): Promise<'ok' | 'conflict'>;
+  replace(proposal: Proposal, etag: string, chain?: readonly AuditEvent[]): Promise<'ok' | 'conflict'>;
   list(): Promise<Proposal[]>;
 }
 
@@ -136,19 +138,18 @@ export async function submitProposal(deps: ProposalDeps, actor: Person, content:
     submittedAt: deps.clock.now().toISOString(),
     thread: [],
   };
-  await deps.proposals.create(proposal);
-  await deps.catalogueEdit.auditLog.append({ actorId: actor.id, action: 'proposal.submitted', target: proposal.id, summary: `proposal “${proposal.title}” submitted` });
+  await deps.proposals.create(proposal, [{ actorId: actor.id, action: 'proposal.submitted', target: proposal.id, summary: `proposal “${proposal.title}” submitted` }]);
   return { kind: 'ok', proposal };
 }
 
 /** Reads, changes and writes a proposal under its ETag, deciding again on a conflict. */
-async function changeProposal(deps: ProposalDeps, id: string, decide: (proposal: Proposal) => ProposalResult): Promise<ProposalResult> {
+async function changeProposal(deps: ProposalDeps, id: string, decide: (proposal: Proposal) => ProposalResult, chain?: (changed: Proposal) => AuditEvent[]): Promise<ProposalResult> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const found = await deps.proposals.get(id);
     if (!found) return { kind: 'not-found' };
     const outcome = decide(found.proposal);
     if (outcome.kind !== 'ok') return outcome;
-    if ((await deps.proposals.replace(outcome.proposal, found.etag)) === 'ok') return outcome;
+    if ((await deps.proposals.replace(outcome.proposal, found.etag, chain?.(outcome.proposal))) === 'ok') return outcome;
   }
   throw new Error('proposal kept changing under us');
 }
@@ -199,24 +200,25 @@ export async function decideProposal(
       ...(input.decision === 'approve' ? { subjectId, topicId: `${subjectId}-1`, roleIds } : {}),
     };
     return { kind: 'ok', proposal: { ...proposal, state: input.decision === 'approve' ? 'approved' : 'declined', decision, applied: input.decision === 'approve' ? false : undefined } };
-  });
+  }, (decided) => [
+    {
+      actorId: actor.id,
+      action: `proposal.${input.decision === 'approve' ? 'approved' : 'declined'}`,
+      target: id,
+      summary: `proposal “${decided.title}” ${input.decision === 'approve' ? 'approved' : 'declined'}`,
+      details: { comment, ...(decided.decision?.subjectId ? { subjectId: decided.decision.subjectId, roleIds: decided.decision.roleIds } : {}) },
+    },
+  ]);
   // Whoever approved finishes an approval that failed part-way by approving again; anyone else is told it is decided.
   if (claimed.kind === 'already-decided' && input.decision === 'approve' && claimed.proposal.decision?.decision === 'approve' && claimed.proposal.decision.by === actor.id && !claimed.proposal.applied) {
     return applyApproval(deps, actor, claimed.proposal);
   }
   if (claimed.kind !== 'ok') return claimed;
-  await deps.catalogueEdit.auditLog.append({
-    actorId: actor.id,
-    action: `proposal.${input.decision === 'approve' ? 'approved' : 'declined'}`,
-    target: id,
-    summary: `proposal “${claimed.proposal.title}” ${input.decision === 'approve' ? 'approved' : 'declined'}`,
-    details: { comment, ...(claimed.proposal.decision?.subjectId ? { subjectId: claimed.proposal.decision.subjectId, roleIds: claimed.proposal.decision.roleIds } : {}) },
-  });
   return input.decision === 'approve' ? applyApproval(deps, actor, claimed.proposal) : claimed;
 }
 
 async function applyApproval(deps: ProposalDeps, actor: Person, proposal: Proposal): Promise<ProposalResult> {
-  const { rows, catalogue, auditLog } = deps.catalogueEdit;
+  const { rows, catalogue } = deps.catalogueEdit;
   const decision = proposal.decision!;
   const subjectId = decision.subjectId!;
   const subject: Subject = { id: subjectId, name: proposal.title, kind: 'local', aliases: [] };
@@ -231,7 +233,9 @@ async function applyApproval(deps: ProposalDeps, actor: Person, proposal: Propos
     audience: proposal.audiences.slice(0, 200),
   };
   if (!(await rows.get('subject', subjectId))) await rows.put('subject', subject, undefined);
-  if (!(await rows.get('topic', topic.id))) await rows.put('topic', topic, undefined);
+  // The topic row and its chain entry are one change: a failure before it is finished by approving again.
+  const added: AuditEvent = { actorId: actor.id, action: 'matrix.topic-added', target: topic.id, summary: `local topic “${proposal.title}” added from proposal ${proposal.id}`, details: { after: { subject, topic, roleIds: decision.roleIds ?? [] } } };
+  if (!(await rows.get('topic', topic.id))) await rows.put('topic', topic, undefined, [added]);
   const since = todayInLondon(deps.clock);
   for (const roleId of decision.roleIds ?? []) {
     for (let attempt = 0; attempt < 8; attempt++) {
@@ -242,7 +246,6 @@ async function applyApproval(deps: ProposalDeps, actor: Person, proposal: Propos
     }
   }
   catalogue.invalidate();
-  await auditLog.append({ actorId: actor.id, action: 'matrix.topic-added', target: topic.id, summary: `local topic “${proposal.title}” added from proposal ${proposal.id}`, details: { after: { subject, topic, roleIds: decision.roleIds ?? [] } } });
   await deps.catalogueEdit.onRequirementsChanged({ roleIds: decision.roleIds ?? [], subjectIds: [subjectId], reason: `proposal “${proposal.title}” approved` }, actor.id);
   const done = await changeProposal(deps, proposal.id, (current) => ({ kind: 'ok', proposal: { ...current, applied: true } }));
   return done;

@@ -17,7 +17,6 @@ export interface PersonChange {
 export interface PeopleAdminDeps extends LearningDeps {
   teams: { index(person: Person, previous?: Person): Promise<void> };
   directory: { index(person: Person, previous?: Person): Promise<void> };
-  auditLog: { append(event: AuditEvent): Promise<unknown> };
 }
 
 export type UpdatePersonResult =
@@ -91,19 +90,18 @@ export async function updatePerson(
     const changed = fields.filter((f) => !same(person[f], previous[f]));
     if (changed.length === 0) return { kind: 'keep', result: { kind: 'unchanged', person: previous } };
     const audit = auditEntry({ at: now, actorId: actor.id, personId: staffId, action: 'person.updated', what: `${changed.join(', ')} changed` });
-    return { kind: 'write', bundle: { ...bundle, person }, audit: [audit], result: { kind: 'updated', person, previous } };
+    const chained: AuditEvent = {
+      actorId: actor.id,
+      action: 'person.updated',
+      target: staffId,
+      summary: `${changed.join(', ')} changed`,
+      details: Object.fromEntries(changed.map((f) => [f, { before: previous[f] ?? null, after: person[f] ?? null }])),
+    };
+    return { kind: 'write', bundle: { ...bundle, person }, audit: [audit], chain: [chained], result: { kind: 'updated', person, previous } };
   });
   if (!outcome) return { kind: 'not-found' };
   if (outcome.kind !== 'updated') return outcome;
-  const changed = fields.filter((f) => !same(outcome.person[f], outcome.previous[f]));
   await Promise.all([deps.teams.index(outcome.person, outcome.previous), deps.directory.index(outcome.person, outcome.previous)]);
   await refreshSummary(deps, staffId);
-  await deps.auditLog.append({
-    actorId: actor.id,
-    action: 'person.updated',
-    target: staffId,
-    summary: `${changed.join(', ')} changed`,
-    details: Object.fromEntries(changed.map((f) => [f, { before: outcome.previous[f] ?? null, after: outcome.person[f] ?? null }])),
-  });
   return outcome;
 }

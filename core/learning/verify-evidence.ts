@@ -1,4 +1,3 @@
-import type { AuditEvent } from '../audit/audit-chain.js';
 import type { Person } from '../people/types.js';
 import { todayInLondon } from '../time/clock.js';
 import { auditEntry } from './audit.js';
@@ -9,7 +8,6 @@ import { can } from '../people/authorisation.js';
 
 export interface EvidenceDeps extends LearningDeps {
   queue: { markDone(learnerId: string, recordId: string, state: 'verified' | 'rejected' | 'gone'): Promise<void> };
-  auditLog: { append(event: AuditEvent): Promise<unknown> };
 }
 
 export type EvidenceDecision = { decision: 'verify' } | { decision: 'reject'; reason: string };
@@ -57,11 +55,21 @@ export async function decideEvidence(deps: EvidenceDeps, actor: Person, ids: { l
       ...(reason ? { why: reason } : {}),
       what: `certificate from ${record.source.employer}, completed ${record.completedOn}`,
     });
+    const state = input.decision === 'verify' ? 'verified' : 'rejected';
     return {
       kind: 'write',
       bundle: { ...bundle, records: bundle.records.map((r) => (r.id === record.id ? decided : r)) },
       records: [decided],
       audit: [audit],
+      chain: [
+        {
+          actorId: actor.id,
+          action: `evidence.${state}`,
+          target: ids.learnerId,
+          summary: `${record.subjectId} level ${record.level}, certificate ${state}`,
+          details: { recordId: ids.recordId, ...(reason ? { reason } : {}) },
+        },
+      ],
       result: { kind: 'decided', record: decided, learner: bundle.person },
     };
   });
@@ -71,16 +79,6 @@ export async function decideEvidence(deps: EvidenceDeps, actor: Person, ids: { l
   }
   if (outcome.kind === 'already-decided') return outcome;
   const state = input.decision === 'verify' ? 'verified' : 'rejected';
-  await Promise.all([
-    refreshSummary(deps, ids.learnerId),
-    deps.queue.markDone(ids.learnerId, ids.recordId, state),
-    deps.auditLog.append({
-      actorId: actor.id,
-      action: `evidence.${state}`,
-      target: ids.learnerId,
-      summary: `${outcome.record.subjectId} level ${outcome.record.level}, certificate ${state}`,
-      details: { recordId: ids.recordId, ...(reason ? { reason } : {}) },
-    }),
-  ]);
+  await Promise.all([refreshSummary(deps, ids.learnerId), deps.queue.markDone(ids.learnerId, ids.recordId, state)]);
   return outcome;
 }

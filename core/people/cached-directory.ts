@@ -1,4 +1,4 @@
-import type { DirectoryLookup } from './resolve-caller.js';
+import type { DirectoryLookup } from './directory-lookup.js';
 
 /**
  * Remembers found mappings (Teams user → staff id) for a few minutes, so a busy learner's turns do

@@ -42,7 +42,10 @@ export interface Person {
   id: string;
   name: string;
   email?: string;
+  /** The Entra object id that signs in as this person: once set, the only way to reach the record. */
   aadObjectId?: string;
+  /** The Entra tenant of that account, stored when it is linked. */
+  tenantId?: string;
   staffGroup: string;
   category: StaffCategory;
   orgUnit: string;

@@ -2,6 +2,7 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { CatalogueIndex } from '../learning/catalogue-index.js';
 import type { Catalogue, RoleDefinition, Subject, Topic } from '../learning/types.js';
 import { chunk, getEntityOrUndefined, type TableStore } from './table-store.js';
+import { isFenceRow } from './audit-outbox.js';
 
 type DataEntity = {
   partitionKey: string;
@@ -34,6 +35,7 @@ export class CatalogueRepository {
   async load(): Promise<Catalogue> {
     const catalogue: Catalogue = { subjects: [], topics: [], roles: [] };
     for await (const row of this.table.listEntities<DataEntity>()) {
+      if (isFenceRow(row.rowKey) || (row as { deleted?: boolean }).deleted) continue;
       if (row.partitionKey === 'subject') catalogue.subjects.push(JSON.parse(row.data) as Subject);
       else if (row.partitionKey === 'topic') catalogue.topics.push(JSON.parse(row.data) as Topic);
       else if (row.partitionKey === 'role') catalogue.roles.push(JSON.parse(row.data) as RoleDefinition);

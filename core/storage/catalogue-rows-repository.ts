@@ -1,5 +1,7 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { AuditEvent } from '../audit/audit-chain.js';
 import type { RoleDefinition, Subject, Topic } from '../learning/types.js';
+import { isFenceRow, submitChained, type AuditOutbox } from './audit-outbox.js';
 import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
 
 export type CatalogueKind = 'subject' | 'topic' | 'role';
@@ -19,7 +21,7 @@ export interface CatalogueRows {
 
 export type RowWrite = { kind: 'ok'; etag: string } | { kind: 'conflict' };
 
-type DataEntity = { partitionKey: string; rowKey: string; data: string };
+type DataEntity = { partitionKey: string; rowKey: string; data: string; deleted?: boolean };
 
 /**
  * Row-by-row editing of the catalogue table that CatalogueRepository reads (same rows: PartitionKey
@@ -30,7 +32,10 @@ type DataEntity = { partitionKey: string; rowKey: string; data: string };
 export class CatalogueRowsRepository {
   private readonly table: TableClient;
 
-  constructor(store: TableStore) {
+  constructor(
+    store: TableStore,
+    private readonly outbox?: AuditOutbox,
+  ) {
     this.table = store.client('catalogue');
   }
 
@@ -38,6 +43,7 @@ export class CatalogueRowsRepository {
     const rows: CatalogueRows = { subjects: [], topics: [], roles: [], version: '' };
     for await (const row of this.table.listEntities<DataEntity & { value?: string }>()) {
       const etag = row.etag ?? '';
+      if (isFenceRow(row.rowKey) || row.deleted) continue;
       if (row.partitionKey === 'subject') rows.subjects.push({ value: JSON.parse(row.data) as Subject, etag });
       else if (row.partitionKey === 'topic') rows.topics.push({ value: JSON.parse(row.data) as Topic, etag });
       else if (row.partitionKey === 'role') rows.roles.push({ value: JSON.parse(row.data) as RoleDefinition, etag });
@@ -48,16 +54,20 @@ export class CatalogueRowsRepository {
 
   async get<K extends CatalogueKind>(kind: K, id: string): Promise<CatalogueRow<ValueOf<K>> | undefined> {
     const row = await getEntityOrUndefined<DataEntity>(this.table, kind, id);
-    return row ? { value: JSON.parse(row.data) as ValueOf<K>, etag: row.etag } : undefined;
+    return row && !row.deleted ? { value: JSON.parse(row.data) as ValueOf<K>, etag: row.etag } : undefined;
   }
 
-  /** Creates the row (no ETag: refused if it exists) or replaces it (only if unchanged since `etag` was read). */
-  async put<K extends CatalogueKind>(kind: K, value: ValueOf<K>, etag: string | undefined): Promise<RowWrite> {
+  /**
+   * Creates the row (no ETag: refused if it exists) or replaces it (only if unchanged since `etag` was
+   * read); `chain` is chained exactly when the row is written.
+   */
+  async put<K extends CatalogueKind>(kind: K, value: ValueOf<K>, etag: string | undefined, chain: readonly AuditEvent[] = []): Promise<RowWrite> {
     const entity: DataEntity = { partitionKey: kind, rowKey: value.id, data: JSON.stringify(value) };
+    const action: TransactionAction = etag === undefined ? ['create', entity] : ['update', entity, 'Replace', { etag }];
     try {
-      const response = etag === undefined ? await this.table.createEntity(entity) : await this.table.updateEntity(entity, 'Replace', { etag });
+      const [response] = await submitChained(this.outbox, this.table, { table: 'catalogue', partitionKey: kind }, [action], chain);
       await this.bumpVersion();
-      return { kind: 'ok', etag: response.etag ?? '' };
+      return { kind: 'ok', etag: response?.subResponses.find((r) => r.rowKey === value.id)?.etag ?? '' };
     } catch (error) {
       const status = statusOf(error);
       if (status === 409 || status === 412 || status === 404) return { kind: 'conflict' };
@@ -65,9 +75,12 @@ export class CatalogueRowsRepository {
     }
   }
 
-  async remove(kind: CatalogueKind, id: string, etag: string): Promise<RowWrite> {
+  async remove(kind: CatalogueKind, id: string, etag: string, chain: readonly AuditEvent[] = []): Promise<RowWrite> {
     try {
-      await this.table.deleteEntity(kind, id, { etag });
+      // A transaction cannot delete conditionally: the row becomes a tombstone under its ETag (with the
+      // chain's fence), then goes; readers skip tombstones, should the second step not happen.
+      await submitChained(this.outbox, this.table, { table: 'catalogue', partitionKey: kind }, [['update', { partitionKey: kind, rowKey: id, deleted: true }, 'Replace', { etag }]], chain);
+      await this.table.deleteEntity(kind, id).catch(() => undefined);
       await this.bumpVersion();
       return { kind: 'ok', etag: '' };
     } catch (error) {

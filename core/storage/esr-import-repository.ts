@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { StaffBundle } from '../learning/ports.js';
 import { personEntity } from './staff-repository.js';
 import { SUMMARY_SHARDS } from './summary-repository.js';
@@ -7,6 +7,8 @@ import type { MappingKind, MappingTarget, Mappings } from '../learning/esr/esr-t
 import { invertedTime } from './inverted-time.js';
 import { joinChunks, splitIntoChunks } from './property-chunks.js';
 import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
+import type { AuditEvent } from '../audit/audit-chain.js';
+import { isFenceRow, submitChained, type AuditOutbox } from './audit-outbox.js';
 
 /** RowKey prefix of the history row an ESR import writes for each person it creates. */
 export const IMPORT_HISTORY = 'import|';
@@ -50,7 +52,10 @@ export class EsrImportRepository {
   private readonly staff: TableClient;
   private readonly summaries: TableClient;
 
-  constructor(store: TableStore) {
+  constructor(
+    store: TableStore,
+    private readonly outbox?: AuditOutbox,
+  ) {
     this.table = store.client('imports');
     this.staff = store.client('staff');
     this.summaries = store.client('summaries');
@@ -98,6 +103,7 @@ export class EsrImportRepository {
     for (const kind of ['competence', 'position'] as const) {
       const rows = this.table.listEntities<MappingEntity>({ queryOptions: { filter: odata`PartitionKey eq ${mappingPartition(kind)}` } });
       for await (const row of rows) {
+        if (isFenceRow(row.rowKey) || (row as { forgotten?: boolean }).forgotten) continue;
         list.push({ kind, name: row.name, key: row.key, target: JSON.parse(row.target) as MappingTarget, updatedBy: row.updatedBy, updatedAt: row.updatedAt });
       }
     }
@@ -108,8 +114,9 @@ export class EsrImportRepository {
     };
   }
 
-  async saveMapping(mapping: StoredMapping): Promise<void> {
-    const entity: MappingEntity = {
+
+  private mappingEntity(mapping: StoredMapping): MappingEntity {
+    return {
       partitionKey: mappingPartition(mapping.kind),
       rowKey: mappingRow(mapping.key),
       name: mapping.name.slice(0, 1000),
@@ -118,18 +125,32 @@ export class EsrImportRepository {
       updatedBy: mapping.updatedBy,
       updatedAt: mapping.updatedAt,
     };
-    await this.table.upsertEntity(entity, 'Replace');
   }
 
-  async deleteMapping(kind: MappingKind, key: string): Promise<void> {
-    await this.table.deleteEntity(mappingPartition(kind), mappingRow(key)).catch(() => undefined);
+  /**
+   * Saves (target) or forgets (null) mappings; one transaction per kind, in which `chainFor(kind)`'s
+   * event is chained exactly when that kind's rows are written.
+   */
+  async saveMappings(changes: readonly { mapping: StoredMapping; forget: boolean }[], chainFor: (kind: MappingKind, count: number) => AuditEvent): Promise<void> {
+    for (const kind of ['competence', 'position'] as const) {
+      const mine = changes.filter((c) => c.mapping.kind === kind);
+      if (mine.length === 0) continue;
+      // One row per name: the last change to a name wins, as it would have one after another.
+      const byRow = new Map(mine.map((c) => [mappingRow(c.mapping.key), c]));
+      const actions: TransactionAction[] = [...byRow.entries()].map(([rowKey, c]): TransactionAction =>
+        c.forget ? ['upsert', { partitionKey: mappingPartition(kind), rowKey, forgotten: true }, 'Replace'] : ['upsert', this.mappingEntity(c.mapping), 'Replace'],
+      );
+      await submitChained(this.outbox, this.table, { table: 'imports', partitionKey: mappingPartition(kind) }, actions, [chainFor(kind, mine.length)]);
+    }
   }
+
 
   static newRunId(at: string): string {
     return `${invertedTime(at)}-${createHash('sha1').update(`${at}${Math.random()}`).digest('hex').slice(0, 10)}`;
   }
 
-  async saveRun(run: ImportRun): Promise<void> {
+  /** Saves (or replaces) a run; `chain` is chained exactly when the run row is written. */
+  async saveRun(run: ImportRun, chain: readonly AuditEvent[] = []): Promise<void> {
     const entity: RunEntity = {
       partitionKey: RUNS,
       rowKey: run.id,
@@ -140,7 +161,7 @@ export class EsrImportRepository {
       at: run.at,
       ...splitIntoChunks('summary', JSON.stringify(run.summary)),
     };
-    await this.table.upsertEntity(entity, 'Replace');
+    await submitChained(this.outbox, this.table, { table: 'imports', partitionKey: RUNS }, [['upsert', entity, 'Replace']], chain);
   }
 
   async getRun(id: string): Promise<ImportRun | undefined> {
@@ -153,6 +174,7 @@ export class EsrImportRepository {
     const runs: ImportRun[] = [];
     const rows = this.table.listEntities<RunEntity>({ queryOptions: { filter: odata`PartitionKey eq ${RUNS}` } });
     for await (const row of rows) {
+      if (isFenceRow(row.rowKey)) continue;
       runs.push(this.toRun(row as RunEntity, false));
       if (runs.length >= limit) break;
     }

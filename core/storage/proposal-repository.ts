@@ -1,4 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import type { AuditEvent } from '../audit/audit-chain.js';
+import { isFenceRow, submitChained, type AuditOutbox } from './audit-outbox.js';
 import type { Proposal, ProposalStore } from '../learning/proposals.js';
 import { joinChunks, splitIntoChunks } from './property-chunks.js';
 import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
@@ -14,12 +16,16 @@ const PARTITION = 'proposal';
 export class ProposalRepository implements ProposalStore {
   private readonly table: TableClient;
 
-  constructor(store: TableStore) {
+  constructor(
+    store: TableStore,
+    private readonly outbox?: AuditOutbox,
+  ) {
     this.table = store.client('proposals');
   }
 
-  async create(proposal: Proposal): Promise<void> {
-    await this.table.createEntity({ partitionKey: PARTITION, rowKey: proposal.id, ...splitIntoChunks('data', JSON.stringify(proposal)) });
+  async create(proposal: Proposal, chain: readonly AuditEvent[] = []): Promise<void> {
+    const row = { partitionKey: PARTITION, rowKey: proposal.id, ...splitIntoChunks('data', JSON.stringify(proposal)) };
+    await submitChained(this.outbox, this.table, { table: 'proposals', partitionKey: PARTITION }, [['create', row]], chain);
   }
 
   async get(id: string): Promise<{ proposal: Proposal; etag: string } | undefined> {
@@ -27,9 +33,10 @@ export class ProposalRepository implements ProposalStore {
     return row ? { proposal: JSON.parse(joinChunks('data', row)) as Proposal, etag: row.etag } : undefined;
   }
 
-  async replace(proposal: Proposal, etag: string): Promise<'ok' | 'conflict'> {
+  async replace(proposal: Proposal, etag: string, chain: readonly AuditEvent[] = []): Promise<'ok' | 'conflict'> {
     try {
-      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: proposal.id, ...splitIntoChunks('data', JSON.stringify(proposal)) }, 'Replace', { etag });
+      const row = { partitionKey: PARTITION, rowKey: proposal.id, ...splitIntoChunks('data', JSON.stringify(proposal)) };
+      await submitChained(this.outbox, this.table, { table: 'proposals', partitionKey: PARTITION }, [['update', row, 'Replace', { etag }]], chain);
       return 'ok';
     } catch (error) {
       if (statusOf(error) === 412) return 'conflict';
@@ -40,6 +47,7 @@ export class ProposalRepository implements ProposalStore {
   async list(): Promise<Proposal[]> {
     const out: Proposal[] = [];
     for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` } })) {
+      if (isFenceRow(row.rowKey as string | undefined)) continue;
       out.push(JSON.parse(joinChunks('data', row)) as Proposal);
     }
     return out.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));

@@ -1,5 +1,7 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { AuditEvent } from '../audit/audit-chain.js';
 import type { LocalDate } from '../time/local-date.js';
+import { isFenceRow, submitChained, type AuditOutbox } from './audit-outbox.js';
 import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
 
 /** The organisation's compliance on the day a month's snapshot was taken. */
@@ -47,7 +49,10 @@ const HEADER = 'header';
 export class ReportSnapshotRepository {
   private readonly table: TableClient;
 
-  constructor(store: TableStore) {
+  constructor(
+    store: TableStore,
+    private readonly outbox?: AuditOutbox,
+  ) {
     this.table = store.client('snapshots');
   }
 
@@ -100,17 +105,20 @@ export class ReportSnapshotRepository {
     let header: PlanHeader | undefined;
     const rows = this.table.listEntities<JsonEntity>({ queryOptions: { filter: odata`PartitionKey eq ${planPartition(year)}` } });
     for await (const row of rows) {
+      if (isFenceRow(row.rowKey)) continue;
       if (row.rowKey === HEADER) header = JSON.parse(row.data) as PlanHeader;
       else judgements.set(row.rowKey, JSON.parse(row.data) as PlanJudgement);
     }
     return { header, judgements };
   }
 
-  async savePlanHeader(year: number, header: PlanHeader): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: planPartition(year), rowKey: HEADER, data: JSON.stringify(header) }, 'Replace');
-  }
-
-  async savePlanTopic(year: number, subjectId: string, level: number, judgement: PlanJudgement): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: planPartition(year), rowKey: planTopicKey(subjectId, level), data: JSON.stringify(judgement) }, 'Replace');
+  /** Saves a year's plan changes (header and/or topics) as one change, chained exactly when written. */
+  async savePlan(year: number, change: { header?: PlanHeader; topics: { subjectId: string; level: number; judgement: PlanJudgement }[] }, chain: readonly AuditEvent[] = []): Promise<void> {
+    const partitionKey = planPartition(year);
+    const actions: TransactionAction[] = [
+      ...(change.header ? [['upsert', { partitionKey, rowKey: HEADER, data: JSON.stringify(change.header) }, 'Replace'] as TransactionAction] : []),
+      ...change.topics.map((t): TransactionAction => ['upsert', { partitionKey, rowKey: planTopicKey(t.subjectId, t.level), data: JSON.stringify(t.judgement) }, 'Replace']),
+    ];
+    if (actions.length > 0) await submitChained(this.outbox, this.table, { table: 'snapshots', partitionKey }, actions, chain);
   }
 }

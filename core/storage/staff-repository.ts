@@ -8,6 +8,7 @@ import { invertedTime } from './inverted-time.js';
 import { joinChunks, splitIntoChunks } from './property-chunks.js';
 import { essentialRecords } from '../learning/essential-records.js';
 import { chunk, getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
+import { submitChained, type AuditOutbox } from './audit-outbox.js';
 
 export type { StaffBundle };
 
@@ -90,7 +91,11 @@ function upsertRecord(records: readonly LearningRecord[], record: LearningRecord
 export class StaffRepository implements StaffStore {
   private readonly table: TableClient;
 
-  constructor(store: TableStore) {
+  /** `outbox` is needed only by changes that carry audit-chain events (every process's composition root gives it). */
+  constructor(
+    store: TableStore,
+    private readonly outbox?: AuditOutbox,
+  ) {
     this.table = store.client('staff');
   }
 
@@ -125,7 +130,7 @@ export class StaffRepository implements StaffStore {
         ...(outcome.audit ?? []).map((a): TransactionAction => ['create', auditRow(staffId, a)]),
       ];
       try {
-        for (const batch of chunk(actions, 100)) await this.table.submitTransaction(batch);
+        await submitChained(this.outbox, this.table, { table: 'staff', partitionKey: staffId }, actions, outcome.chain);
         return outcome.result;
       } catch (error) {
         // 412: someone else wrote this person since we read; read again and decide again.

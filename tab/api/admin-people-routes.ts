@@ -84,7 +84,7 @@ export function registerPeopleRoutes(server: Server, kit: RouteKit, context: Tab
       const basedOn = body.basedOn
         ? ({ ...(body.basedOn.roles ? { roles: tidy(body.basedOn.roles) } : {}), ...(body.basedOn.managerIds ? { managerIds: body.basedOn.managerIds } : {}), ...(body.basedOn.absences ? { absences: tidy(body.basedOn.absences) } : {}) } as PersonChange)
         : undefined;
-      const deps = { ...services.learning, teams: services.teams, directory: services.directory, auditLog: services.auditLog };
+      const deps = { ...services.learning, teams: services.teams, directory: services.directory };
       const outcome = await updatePerson(deps, caller.person, params.staffId, change, basedOn);
       switch (outcome.kind) {
         case 'updated':

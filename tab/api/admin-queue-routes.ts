@@ -71,7 +71,7 @@ export function registerQueueRoutes(server: Server, kit: RouteKit, context: TabA
     ...kit.json(),
     kit.route({ params: z.object({ learnerId: idSchema, recordId: z.string().regex(/^cert-[0-9a-f]{24}$/, 'not a certificate id') }), body: evidenceBody }, async ({ caller, params, body }) => {
       const input = body.decision === 'verify' ? { decision: 'verify' as const } : { decision: 'reject' as const, reason: body.reason ?? '' };
-      const outcome = await decideEvidence({ ...learning, queue: services.evidence, auditLog: services.auditLog }, caller.person, params, input);
+      const outcome = await decideEvidence({ ...learning, queue: services.evidence }, caller.person, params, input);
       const catalogue = await learning.catalogue.current();
       switch (outcome.kind) {
         case 'decided': {

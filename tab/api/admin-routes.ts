@@ -50,14 +50,14 @@ export function jobView(job: RefreshJob | undefined, now: Date): RefreshJobView 
  */
 export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
   const { services } = context;
-  const rows = new CatalogueRowsRepository(services.store);
+  const rows = new CatalogueRowsRepository(services.store, services.auditOutbox);
   const jobs = new RefreshJobRepository(services.store);
   const refresher = new SummaryRefresher({ ...services.learning, jobs, listAll: () => services.summaries.listAll() });
   const shared: AdminShared = {
     rows,
     jobs,
     refresher,
-    proposals: new ProposalRepository(services.store),
+    proposals: new ProposalRepository(services.store, services.auditOutbox),
     catalogueEdit: {
       rows,
       catalogue: services.catalogue,
@@ -148,8 +148,9 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
     ...kit.json(),
     kit.route({}, async ({ caller }) => {
       requireCapability(caller, 'matrix.edit');
+      // Chained before it starts: a refresh only recomputes what the stored facts already say.
+      await services.auditLog.append({ actorId: caller.staffId, action: 'summaries.refresh-started', summary: 'every summary recomputed' });
       const job = await refresher.start('refresh requested by an administrator', caller.staffId);
-      await services.auditLog.append({ actorId: caller.staffId, action: 'summaries.refresh-started', target: job.id, summary: 'every summary recomputed' });
       return { job: jobView(job, services.clock.now()) };
     }),
   );

@@ -1,5 +1,5 @@
 import type { Person } from '../../core/people/types.js';
-import { resolveStaffId, type DirectoryLookup } from '../../core/people/resolve-caller.js';
+import type { CallerIdentity, ProvenCaller } from '../../core/people/identify-caller.js';
 import type { StaffStore } from '../../core/learning/ports.js';
 import type { SsoTokenValidator } from './sso-token.js';
 
@@ -18,8 +18,9 @@ const DEV_TOKEN = /^dev:([A-Za-z0-9_-]{1,40})$/;
 
 export interface AuthenticatorDeps {
   mode: 'development' | 'production';
-  sso: SsoTokenValidator | undefined;
-  directory: DirectoryLookup;
+  sso: Pick<SsoTokenValidator, 'validate'> | undefined;
+  /** Maps a validated token's object id (never its user name, but for a first sign-in) to a stored person. */
+  identify(caller: ProvenCaller): Promise<CallerIdentity>;
   staff: Pick<StaffStore, 'getPerson'>;
 }
 
@@ -38,8 +39,16 @@ export function createAuthenticator(deps: AuthenticatorDeps): (authorization: st
     if (!deps.sso) return { ok: false, reason: 'single sign-on is not configured' };
     const result = await deps.sso.validate(token);
     if (!result.ok) return result;
-    const staffId = await resolveStaffId(deps.directory, { aadObjectId: result.identity.aadObjectId, ...(result.identity.upn ? { email: result.identity.upn } : {}) });
-    const person = staffId ? await deps.staff.getPerson(staffId) : undefined;
-    return person ? { ok: true, caller: { staffId: person.id, person, via: 'sso' } } : { ok: false, reason: 'no staff record for this account', status: 403 };
+    const { aadObjectId, tenantId, upn } = result.identity;
+    const identity = await deps.identify({ aadObjectId, tenantId, ...(upn ? { userName: upn } : {}), via: 'tab' });
+    switch (identity.kind) {
+      case 'known':
+      case 'bound':
+        return { ok: true, caller: { staffId: identity.person.id, person: identity.person, via: 'sso' } };
+      case 'refused':
+        return { ok: false, reason: `identity refused: ${identity.reason}`, status: 403 };
+      case 'unknown':
+        return { ok: false, reason: 'no staff record for this account', status: 403 };
+    }
   };
 }

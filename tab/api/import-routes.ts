@@ -36,8 +36,10 @@ const targetSchema = z.discriminatedUnion('kind', [
  * mapped once and remembered. Learning and development administrators only.
  */
 export const registerImportRoutes: TabRouteModule = (server, kit, { services, config, logger }) => {
-  const imports = new EsrImportRepository(services.store);
+  const imports = new EsrImportRepository(services.store, services.auditOutbox);
   const deps = {
+    onWriteFailed: (importId: string, error: unknown, employeeNumber?: string) =>
+      logger.warn({ event: 'esr.write-failed', importId, employeeNumber, err: { message: (error as Error)?.message?.slice(0, 500) } }, 'ESR import write failed'),
     staff: services.staff,
     directory: services.directory,
     teams: services.teams,
@@ -72,16 +74,7 @@ export const registerImportRoutes: TabRouteModule = (server, kit, { services, co
           }
           throw error;
         }
-        if (result.mode === 'import') {
-          await services.auditLog.append({
-            actorId: caller.staffId,
-            action: 'esr.imported',
-            target: result.fileName,
-            summary: `${result.goodRows} of ${result.rows} rows imported; ${result.written?.peopleCreated ?? 0} people created, ${result.written?.peopleUpdated ?? 0} updated`,
-            details: { importId: result.id, sha256: result.sha256, rows: result.rows, errorRows: result.errorRows, ...result.written },
-          });
-          logger.info({ event: 'esr.imported', importId: result.id, rows: result.rows, ms: result.milliseconds }, 'ESR import finished');
-        }
+        if (result.mode === 'import') logger.info({ event: 'esr.imported', importId: result.id, rows: result.rows, state: result.state, ms: result.milliseconds }, 'ESR import finished');
         return result satisfies EsrImportResult;
       },
     ),
@@ -157,17 +150,16 @@ export const registerImportRoutes: TabRouteModule = (server, kit, { services, co
           }
         }
         const now = services.clock.now().toISOString();
-        for (const mapping of body.mappings) {
-          const key = competenceKey(mapping.name);
-          if (mapping.target === null) await imports.deleteMapping(mapping.kind, key);
-          else await imports.saveMapping({ kind: mapping.kind, name: mapping.name, key, target: mapping.target, updatedBy: caller.staffId, updatedAt: now });
-        }
-        await services.auditLog.append({
+        const changes = body.mappings.map((m) => ({
+          mapping: { kind: m.kind, name: m.name, key: competenceKey(m.name), target: m.target ?? { kind: 'ignore' as const }, updatedBy: caller.staffId, updatedAt: now },
+          forget: m.target === null,
+        }));
+        await imports.saveMappings(changes, (kind, count) => ({
           actorId: caller.staffId,
           action: 'esr.mapping-changed',
-          summary: `${body.mappings.length} ESR name(s) mapped`,
-          details: { mappings: body.mappings.map((m) => ({ kind: m.kind, name: m.name.slice(0, 200), target: m.target })) },
-        });
+          summary: `${count} ESR ${kind} name(s) mapped`,
+          details: { mappings: body.mappings.filter((m) => m.kind === kind).map((m) => ({ kind: m.kind, name: m.name.slice(0, 200), target: m.target })) },
+        }));
         return { saved: body.mappings.length };
       },
     ),

@@ -9,7 +9,7 @@ import { refusalSentence } from '../../core/learning/refusal-text.js';
 /** The approval use cases' dependencies, built exactly as the bot builds them (create-bot.ts). */
 export function approvalDeps(context: TabApiContext): ApprovalDeps {
   const { services, config } = context;
-  return { ...services.learning, inbox: services.requests, permissionHolders: (permission) => services.directory.holdersOf(permission), policy: config.approvals, auditLog: services.auditLog };
+  return { ...services.learning, inbox: services.requests, permissionHolders: (permission) => services.directory.holdersOf(permission), policy: config.approvals };
 }
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../server/config.js';
 import type { Services } from '../../server/services.js';
 import type { Bot } from '../../bot/create-bot.js';
 import type { Clock } from '../../core/time/clock.js';
+import type { CallerIdentity, ProvenCaller } from '../../core/people/identify-caller.js';
 import { createAuthenticator } from './caller.js';
 import { registerMeRoutes } from './me-routes.js';
 import { createRouteKit, type RouteKit } from './route-kit.js';
@@ -18,6 +19,8 @@ export interface TabApiContext {
   bot: Bot;
   logger: Logger;
   clock: Clock;
+  /** Maps a validated token's object id to a stored person (see core/people/identify-caller.ts). */
+  identify(caller: ProvenCaller): Promise<CallerIdentity>;
 }
 
 /** Something a route module keeps open (live streams, pollers) that a graceful stop must close. */
@@ -64,7 +67,7 @@ export function registerTabApi(server: Server, context: TabApiContext): Register
     authenticate: createAuthenticator({
       mode: config.mode,
       sso: config.sso ? new SsoTokenValidator(config.sso) : undefined,
-      directory: services.directory,
+      identify: context.identify,
       staff: services.staff,
     }),
     logger,

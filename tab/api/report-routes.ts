@@ -47,7 +47,7 @@ const complianceQuery = z.object({
 export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
   const { services, config } = context;
   const cache = new SummaryCache(services.store);
-  const snapshots = new ReportSnapshotRepository(services.store);
+  const snapshots = new ReportSnapshotRepository(services.store, services.auditOutbox);
   const reports = new ComplianceReports(cache, snapshots, { threshold: config.complianceThreshold, dueSoonDays: config.rules.dueSoonDays });
   // Load the summaries in the background at start, so the first report does not wait for all of them.
   void cache.current().catch((error: unknown) => context.logger.warn({ event: 'reports.warm-up-failed', err: error }, 'report cache warm-up failed'));
@@ -218,24 +218,26 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
           if (!catalogue.levelsOf(t.subjectId).some((topic) => topic.level === t.level)) throw new ApiError(400, 'invalid', `There is no topic ${t.subjectId} at level ${t.level} in the catalogue.`);
         }
         const now = context.clock.now().toISOString();
-        if (body.header) await snapshots.savePlanHeader(params.year, { ...body.header, updatedBy: caller.staffId, updatedAt: now });
-        for (const t of body.topics ?? []) {
-          await snapshots.savePlanTopic(params.year, t.subjectId, t.level, {
-            nationalContent: t.nationalContent,
-            assessMinutes: t.assessMinutes,
-            completeMinutes: t.completeMinutes,
-            improvement: t.improvement,
-            updatedBy: caller.staffId,
-            updatedAt: now,
-          });
-        }
-        await services.auditLog.append({
-          actorId: caller.staffId,
-          action: 'annual-plan.changed',
-          target: `plan-${params.year}`,
-          summary: `${body.topics?.length ?? 0} topic(s)${body.header ? ' and the header' : ''} changed`,
-          details: { year: params.year, ...(body.header ? { header: body.header } : {}), topics: body.topics ?? [] },
-        });
+        await snapshots.savePlan(
+          params.year,
+          {
+            ...(body.header ? { header: { ...body.header, updatedBy: caller.staffId, updatedAt: now } } : {}),
+            topics: (body.topics ?? []).map((t) => ({
+              subjectId: t.subjectId,
+              level: t.level,
+              judgement: { nationalContent: t.nationalContent, assessMinutes: t.assessMinutes, completeMinutes: t.completeMinutes, improvement: t.improvement, updatedBy: caller.staffId, updatedAt: now },
+            })),
+          },
+          [
+            {
+              actorId: caller.staffId,
+              action: 'annual-plan.changed',
+              target: `plan-${params.year}`,
+              summary: `${body.topics?.length ?? 0} topic(s)${body.header ? ' and the header' : ''} changed`,
+              details: { year: params.year, ...(body.header ? { header: body.header } : {}), topics: body.topics ?? [] },
+            },
+          ],
+        );
         return planResponse(caller, params.year);
       },
     ),

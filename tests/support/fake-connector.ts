@@ -12,6 +12,8 @@ export interface FakeConnector {
   messages: ConnectorMessage[];
   /** Messages replaced in place (updateActivity: PUT …/activities/{id}). */
   updates: (ConnectorMessage & { activityId: string })[];
+  /** Teams' member records (GET …/members/{id}: TeamsInfo.getMember), by the member's channel id. */
+  members: Map<string, { id: string; name?: string; aadObjectId?: string; userPrincipalName?: string; email?: string }>;
   /** Resolves when at least `count` messages have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ConnectorMessage[]>;
   close(): Promise<void>;
@@ -24,11 +26,19 @@ export interface FakeConnector {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const messages: ConnectorMessage[] = [];
   const updates: (ConnectorMessage & { activityId: string })[] = [];
+  const members: FakeConnector['members'] = new Map();
   const waiters: { count: number; resolve: () => void }[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
+      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        const found = members.get(decodeURIComponent(member[1]!));
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation' } }));
+        return;
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
       if (req.method === 'PUT' && match && match[2]) {
         updates.push({ conversationId: decodeURIComponent(match[1]!), activityId: decodeURIComponent(match[2]), activity: JSON.parse(body || '{}') as ConnectorMessage['activity'] });
@@ -54,6 +64,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     messages,
     updates,
+    members,
     waitFor: (count, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         if (messages.length >= count) return resolve(messages);

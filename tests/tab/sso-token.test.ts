@@ -1,48 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRA_ISSUERS, SsoTokenValidator } from '../../tab/api/sso-token.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { localDate } from '../../core/time/local-date.js';
+import { AUDIENCE, CLIENT_ID, makeKeys, mintToken, nowSeconds as now, OTHER_TENANT, productionSsoEnv, startKeyServer, TENANT, type KeyServer, type SigningKeys as Keys } from '../support/entra-tokens.js';
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const OTHER_TENANT = '0b1f2a3c-4d5e-4f60-8172-93a4b5c6d7e8';
-const CLIENT_ID = '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
-const AUDIENCE = `api://tab.example.nhs.uk/${CLIENT_ID}`;
 const OID = '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a';
 
-interface Keys {
-  privateKey: CryptoKey;
-  jwk: JWK;
-}
-
-async function makeKeys(kid: string): Promise<Keys> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
-}
-
-/** A local stand-in for Entra ID's published signing keys; the set can be rotated during a test. */
-let published: JWK[] = [];
-let jwksServer: Server;
+let keyServer: KeyServer;
 let jwksUrl: string;
-let jwksRequests = 0;
 let current: Keys;
 let stranger: Keys;
 
-const now = () => Math.floor(Date.now() / 1000);
-
-function mint(keys: Keys, claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}): Promise<string> {
-  const body = { tid: TENANT, oid: OID, preferred_username: 'sam.sso@example.nhs.uk', name: 'Sam Sso', ver: '2.0', ...claims };
-  return new SignJWT(body)
-    .setProtectedHeader({ alg: 'RS256', kid: keys.jwk.kid!, typ: 'JWT', ...header })
-    .setIssuer((claims.iss as string | undefined) ?? `https://login.microsoftonline.com/${TENANT}/v2.0`)
-    .setAudience((claims.aud as string | undefined) ?? AUDIENCE)
-    .setIssuedAt((claims.iat as number | undefined) ?? now() - 60)
-    .setNotBefore((claims.nbf as number | undefined) ?? now() - 60)
-    .setExpirationTime((claims.exp as number | undefined) ?? now() + 3600)
-    .sign(keys.privateKey);
-}
+const mint = (keys: Keys, claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}) =>
+  mintToken(keys, { oid: OID, preferred_username: 'sam.sso@example.nhs.uk', name: 'Sam Sso', ...claims }, header);
 
 function unsigned(payload: Record<string, unknown>): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -56,18 +26,12 @@ function validator(): SsoTokenValidator {
 beforeAll(async () => {
   current = await makeKeys('key-1');
   stranger = await makeKeys('stranger');
-  published = [current.jwk];
-  jwksServer = createServer((_req, res) => {
-    jwksRequests++;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: published }));
-  });
-  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-  jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`;
+  keyServer = await startKeyServer([current.jwk]);
+  jwksUrl = keyServer.url;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => jwksServer.close(resolve));
+  await keyServer.close();
 });
 
 describe('Teams SSO tokens for the tab API (jose, local JWKS)', () => {
@@ -105,20 +69,20 @@ describe('Teams SSO tokens for the tab API (jose, local JWKS)', () => {
     const v = new SsoTokenValidator({ audiences: [AUDIENCE], allowedTenants: [TENANT], jwksUrl, issuerTemplates: ENTRA_ISSUERS, clockToleranceSeconds: 120, jwksCooldownMs: 0 });
     expect((await v.validate(await mint(current))).ok).toBe(true);
     const rotated = await makeKeys('key-2');
-    published = [current.jwk, rotated.jwk];
-    const before = jwksRequests;
+    keyServer.published = [current.jwk, rotated.jwk];
+    const before = keyServer.requests();
     expect((await v.validate(await mint(rotated))).ok).toBe(true);
-    expect(jwksRequests).toBe(before + 1);
+    expect(keyServer.requests()).toBe(before + 1);
     expect((await v.validate(await mint(rotated))).ok).toBe(true);
-    expect(jwksRequests).toBe(before + 1);
-    published = [current.jwk];
+    expect(keyServer.requests()).toBe(before + 1);
+    keyServer.published = [current.jwk];
   });
 
   it('when many tokens are validated, then the key set is fetched once and cached', async () => {
     const v = validator();
-    const before = jwksRequests;
+    const before = keyServer.requests();
     for (let i = 0; i < 20; i++) expect((await v.validate(await mint(current))).ok).toBe(true);
-    expect(jwksRequests - before).toBe(1);
+    expect(keyServer.requests() - before).toBe(1);
   });
 });
 
@@ -126,17 +90,7 @@ describe('the tab API in production', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({
-      env: {
-        APP_MODE: 'production',
-        HOST: '127.0.0.1',
-        MICROSOFT_APP_ID: CLIENT_ID,
-        MICROSOFT_APP_PASSWORD: 'test-secret',
-        TAB_SSO_AUDIENCES: `${AUDIENCE},${CLIENT_ID}`,
-        TAB_SSO_TENANTS: TENANT,
-        TAB_SSO_JWKS_URL: jwksUrl,
-      },
-    });
+    app = await startTestApp({ env: productionSsoEnv(jwksUrl) });
     const person = {
       id: 'E7000001',
       name: 'Sam Sso',

@@ -6,6 +6,7 @@ import type { LocalDate } from '../../time/local-date.js';
 import { detectDelimiter, FIELD_LABELS, mapHeader, type ColumnMap, type EsrField } from './esr-columns.js';
 import { competenceKey, matchCompetence, matchPosition, parseCompetenceName } from './esr-competence.js';
 import { parseEsrDate } from './esr-dates.js';
+import { oversizedCell, quote } from './esr-cell-limits.js';
 import type { DecodeReport } from './esr-decode.js';
 import {
   DEFAULT_LIMITS,
@@ -40,6 +41,12 @@ export function esrRecordId(employeeNumber: string, competence: string, complete
 export function displayName(esrName: string): string {
   const match = /^([^,]+),\s*(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)?(.+)$/i.exec(esrName.trim());
   return match ? `${match[2]!.trim()} ${match[1]!.trim()}` : esrName.trim();
+}
+
+/** Names that differ only in case or spacing are the same name. */
+function sameName(a: string, b: string): boolean {
+  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+  return key(a) === key(b);
 }
 
 /** "Bowen, Megan (E9000021)" or "E9000021" → "E9000021". */
@@ -147,10 +154,13 @@ export async function parseEsrExport(text: AsyncIterable<string>, decode: Decode
     if (!columns) {
       const header = mapHeader(record);
       if (!header.ok) {
+        // The headings are the file's own text: quoted short, never echoed whole.
+        const found = header.found.slice(0, 20).map((heading) => quote(heading, 40));
+        const listed = found.join(', ').slice(0, 300) || 'none';
         throw new EsrFileError(
           'missing-columns',
-          `The file has no ${header.missing.map((f) => `"${FIELD_LABELS[f]}"`).join(' or ')} column. Columns found: ${header.found.slice(0, 30).join(', ') || 'none'}.`,
-          { missing: header.missing.map((f) => FIELD_LABELS[f]), found: header.found.slice(0, 60) },
+          `The file has no ${header.missing.map((f) => `"${FIELD_LABELS[f]}"`).join(' or ')} column. Columns found: ${listed}${header.found.length > found.length ? ` and ${header.found.length - found.length} more` : ''}.`,
+          { missing: header.missing.map((f) => FIELD_LABELS[f]), found },
         );
       }
       columns = header.columns;
@@ -177,6 +187,12 @@ export async function parseEsrExport(text: AsyncIterable<string>, decode: Decode
       return at === undefined ? '' : (record[at] ?? '').trim();
     };
     const employee = cell('employeeNumber');
+    const oversized = oversizedCell(record, columns);
+    if (oversized) {
+      out.errorRows++;
+      issue(line, 'oversized-cell', 'error', oversized, employee.length <= 30 && EMPLOYEE_NUMBER.test(employee) ? employee : undefined);
+      continue;
+    }
     if (encodingProblem === 'undecodable') {
       out.errorRows++;
       issue(line, 'encoding', 'error', 'This line has bytes that are neither UTF-8 nor Windows-1252, so it cannot be read safely; it was left out. Save the export as "CSV UTF-8" and import it again.', employee || undefined);
@@ -202,7 +218,14 @@ export async function parseEsrExport(text: AsyncIterable<string>, decode: Decode
       out.people.set(employee, person);
     }
     const fullName = (cell('fullName') && displayName(cell('fullName'))) || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
-    person.name ??= fullName || undefined;
+    if (fullName && !person.name) {
+      person.name = fullName;
+      person.nameLine = line;
+    } else if (fullName && person.name && sameName(fullName, person.name) === false && !(person.otherNames ??= new Set()).has(fullName.toLowerCase())) {
+      // A marriage, or a typo: the first name the file gave is kept, and both lines are named.
+      person.otherNames.add(fullName.toLowerCase());
+      issue(line, 'different-name', 'warning', `Employee ${employee} is “${quote(fullName)}” here but “${quote(person.name)}” on line ${person.nameLine}; “${quote(person.name)}” (line ${person.nameLine}) was kept. Check which is right.`, employee);
+    }
     person.email ??= cell('email') || undefined;
     person.category ??= cell('category') || undefined;
 

@@ -14,6 +14,8 @@ export const ISSUE_KINDS = [
   'malformed-row',
   'unknown-position',
   'unknown-supervisor',
+  'oversized-cell',
+  'different-name',
 ] as const;
 export type IssueKind = (typeof ISSUE_KINDS)[number];
 
@@ -69,6 +71,9 @@ export interface AssignmentDraft {
 export interface PersonDraft {
   employeeNumber: string;
   name?: string;
+  /** The line the kept name came from, and the other names other lines gave (each once). */
+  nameLine?: number;
+  otherNames?: Set<string>;
   email?: string;
   category?: string;
   firstLine: number;
@@ -129,7 +134,7 @@ export interface EsrWriteCounts {
   recordsUnchanged: number;
   /** People whose write failed (storage trouble): importing the same file again is safe and finishes them. */
   peopleFailed: number;
-  /** The first few of them, with what storage said. */
+  /** The first few of them, each with a plain reason (storage's own message is logged, never shown). */
   failures?: { employeeNumber: string; reason: string }[];
 }
 
@@ -159,4 +164,10 @@ export interface EsrImportSummary {
   unknownCompetences: UnknownName[];
   unknownPositions: UnknownName[];
   written?: EsrWriteCounts;
+  /**
+   * An import's progress: `running` from just before its first write, then `finished`, or `stopped`
+   * when something failed part-way (then `written` says exactly what was written, and `problem` why it stopped).
+   */
+  state?: 'running' | 'finished' | 'stopped';
+  problem?: string;
 }

@@ -27,6 +27,8 @@ export interface EsrImportDeps {
   imports: Pick<EsrImportRepository, 'mappings' | 'saveRun' | 'knownStaffIds' | 'createPerson'>;
   clock: Clock;
   rules: ComplianceRules;
+  /** Told of each write storage refused (for the log; never shown to the user). */
+  onWriteFailed?(importId: string, error: unknown, employeeNumber?: string): void;
 }
 
 export interface EsrImportInput {
@@ -95,16 +97,13 @@ export async function runEsrImport(deps: EsrImportDeps, input: EsrImportInput, n
 
   const readMs = Math.round(performance.now() - readStarted);
   const id = newId(at);
-  let written: EsrWriteCounts | undefined;
+  const sha256 = hash.digest('hex');
   const timings = { readMs, writeMs: 0, indexMs: 0 };
-  if (input.mode === 'import') {
-    written = await writePeople(timings, deps, parsed, { importId: id, now: at, today, concurrency: input.concurrency ?? 24, fileName: input.fileName, actorId: input.actorId, catalogue });
-  }
-  const summary: EsrImportSummary = {
+  const describe = (written?: EsrWriteCounts, state?: EsrImportSummary['state'], problem?: string): EsrImportSummary => ({
     id,
     mode: input.mode,
     fileName: input.fileName,
-    sha256: hash.digest('hex'),
+    sha256,
     at,
     by: input.actorId,
     milliseconds: Math.round(performance.now() - started),
@@ -124,9 +123,56 @@ export async function runEsrImport(deps: EsrImportDeps, input: EsrImportInput, n
     unknownCompetences: parsed.unknownCompetences.slice(0, 500),
     unknownPositions: parsed.unknownPositions.slice(0, 500),
     ...(written ? { written } : {}),
-  };
-  await deps.imports.saveRun({ id, mode: input.mode, fileName: input.fileName, sha256: summary.sha256, by: input.actorId, at, summary });
+    ...(state ? { state } : {}),
+    ...(problem ? { problem } : {}),
+  });
+  const run = (summary: EsrImportSummary) => ({ id, mode: input.mode, fileName: input.fileName, sha256, by: input.actorId, at, summary: fitForStorage(summary) });
+  if (input.mode === 'preview') {
+    const summary = describe();
+    await deps.imports.saveRun(run(summary));
+    return summary;
+  }
+
+  // From just before the first write, the run is on record (and chained), so an import that dies
+  // part-way is never invisible; its end, or where it stopped, is recorded and chained the same way.
+  const event = (action: string, summary: string, written?: EsrWriteCounts) => ({
+    actorId: input.actorId,
+    action,
+    target: input.fileName.slice(0, 200),
+    summary,
+    details: { importId: id, sha256, rows: parsed.rows, errorRows: parsed.errorRows, ...written },
+  });
+  await deps.imports.saveRun(run(describe(undefined, 'running')), [event('esr.import-started', `${parsed.rows} rows, ${parsed.people.size} people to import`)]);
+  const written: EsrWriteCounts = { peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 0, recordsAdded: 0, recordsUpdated: 0, recordsUnchanged: 0, peopleFailed: 0 };
+  let problem: string | undefined;
+  try {
+    await writePeople(timings, deps, parsed, written, { importId: id, now: at, today, concurrency: input.concurrency ?? 24, fileName: input.fileName, actorId: input.actorId, catalogue });
+  } catch (error) {
+    deps.onWriteFailed?.(id, error);
+    problem = 'Storage failed while the import was updating the team, directory and report indexes. Everything counted under "written" is saved; import the same file again to finish (nothing is written twice).';
+  }
+  const summary = describe(written, problem ? 'stopped' : 'finished', problem);
+  const counts = `${summary.goodRows} of ${summary.rows} rows; ${written.peopleCreated} people created, ${written.peopleUpdated} updated${written.peopleFailed ? `, ${written.peopleFailed} not saved` : ''}`;
+  await deps.imports.saveRun(run(summary), [event(problem ? 'esr.import-stopped' : 'esr.imported', problem ? `stopped part-way: ${counts}` : counts, written)]);
   return summary;
+}
+
+/** Largest stored run, in characters of JSON (Table Storage counts UTF-16: well under the 1 MiB entity). */
+const MAX_RUN_CHARS = 400_000;
+
+/** The summary as stored: issue lists shortened until it fits an entity (the counts stay complete). */
+export function fitForStorage(summary: EsrImportSummary): EsrImportSummary {
+  let fitted = summary;
+  while (JSON.stringify(fitted).length > MAX_RUN_CHARS && (fitted.issues.length > 0 || fitted.unknownCompetences.length > 10 || fitted.unknownPositions.length > 10)) {
+    fitted = {
+      ...fitted,
+      issues: fitted.issues.slice(0, Math.floor(fitted.issues.length / 2)),
+      unknownCompetences: fitted.unknownCompetences.slice(0, Math.max(10, Math.floor(fitted.unknownCompetences.length / 2))),
+      unknownPositions: fitted.unknownPositions.slice(0, Math.max(10, Math.floor(fitted.unknownPositions.length / 2))),
+      issuesTruncated: true,
+    };
+  }
+  return fitted;
 }
 
 const sameTeamRow = (a: Person, b: Person) => a.name === b.name && a.orgUnit === b.orgUnit && a.managerIds.join() === b.managerIds.join();
@@ -135,9 +181,9 @@ async function writePeople(
   timings: { writeMs: number; indexMs: number },
   deps: EsrImportDeps,
   parsed: ParsedExport,
+  counts: EsrWriteCounts,
   context: { importId: string; now: string; today: LocalDate; concurrency: number; fileName: string; actorId: string; catalogue: CatalogueIndex },
-): Promise<EsrWriteCounts> {
-  const counts: EsrWriteCounts = { peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 0, recordsAdded: 0, recordsUpdated: 0, recordsUnchanged: 0, peopleFailed: 0 };
+): Promise<void> {
   const summaries: PersonSummary[] = [];
   const teamRows: Person[] = [];
   const teamMoves: [Person, Person][] = [];
@@ -210,7 +256,8 @@ async function writePeople(
       await writeOne(draft);
     } catch (error) {
       counts.peopleFailed++;
-      if ((counts.failures ??= []).length < 20) counts.failures.push({ employeeNumber: draft.employeeNumber, reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+      deps.onWriteFailed?.(context.importId, error, draft.employeeNumber);
+      if ((counts.failures ??= []).length < 20) counts.failures.push({ employeeNumber: draft.employeeNumber, reason: 'Storage did not accept this person’s changes, so nothing of theirs was changed; import the file again to retry.' });
     }
   });
   timings.writeMs = Math.round(performance.now() - writeStarted);
@@ -223,5 +270,4 @@ async function writePeople(
   await runConcurrently(teamMoves, 4, ([person, before]) => deps.teams.index(person, before));
   await runConcurrently(identityMoves, 4, ([person, before]) => deps.directory.index(person, before));
   timings.indexMs = Math.round(performance.now() - indexStarted);
-  return counts;
 }
