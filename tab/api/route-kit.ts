@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import restify from 'restify';
 import type { Logger } from 'pino';
@@ -100,10 +101,14 @@ export function createRouteKit(options: {
           res.send(200, result ?? {});
         }
       } catch (error) {
+        // An unexpected failure may come after a write: the answer never claims that nothing changed.
+        const reference = randomUUID().slice(0, 8);
         if (!(error instanceof ApiError) || error.status >= 500) {
-          options.logger.error({ event: 'tab.route-failed', path: clean(req.path(), 120), err: error }, 'tab request failed');
+          options.logger.error({ event: 'tab.route-failed', path: clean(req.path(), 120), reference, err: error }, 'tab request failed');
         }
-        if (!res.headersSent) sendError(res, error instanceof ApiError ? error : new ApiError(500, 'internal', 'Something went wrong on our side. Nothing was changed; try again.'));
+        if (!res.headersSent) {
+          sendError(res, error instanceof ApiError ? error : new ApiError(500, 'internal', `Something went wrong on our side (reference ${reference}). Reload to see what was saved, then try again.`));
+        }
       }
     },
   };

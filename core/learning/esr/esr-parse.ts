@@ -67,11 +67,10 @@ export async function parseEsrExport(text: AsyncIterable<string>, decode: Decode
   const iterator = text[Symbol.asyncIterator]();
   // The delimiter comes from the heading line, so look at the first text before parsing.
   let head = '';
-  let first = await iterator.next();
-  while (!first.done && !head.includes('\n') && head.length < 65_536) {
-    head += first.value;
-    if (head.includes('\n')) break;
-    first = await iterator.next();
+  while (!head.includes('\n') && head.length < 65_536) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head += next.value;
   }
   if (head.trim() === '') throw new EsrFileError('empty-file', 'The file is empty.');
   const delimiter = detectDelimiter(head.split(/\r?\n/)[0]!);

@@ -184,9 +184,10 @@ export default function EsrImportPanel() {
       {error !== undefined && <Problem error={error} title="The file could not be read" />}
 
       {imported?.written && (
-        <MessageBar intent={imported.written.peopleFailed ? 'warning' : 'success'}>
+        <MessageBar intent={imported.state === 'stopped' ? 'error' : imported.written.peopleFailed ? 'warning' : 'success'}>
           <MessageBarBody>
-            <MessageBarTitle>Imported</MessageBarTitle>
+            <MessageBarTitle>{imported.state === 'stopped' ? 'The import stopped part-way' : 'Imported'}</MessageBarTitle>
+            {imported.problem && `${imported.problem} `}
             {fmt(imported.written.peopleCreated)} people created, {fmt(imported.written.peopleUpdated)} updated, {fmt(imported.written.peopleUnchanged)} unchanged; {fmt(imported.written.recordsAdded)} records added,{' '}
             {fmt(imported.written.recordsUpdated)} corrected, {fmt(imported.written.recordsUnchanged)} already held.
             {imported.written.peopleFailed > 0 && ` ${fmt(imported.written.peopleFailed)} people could not be written: import the same file again to finish them (it is safe).`}
