@@ -205,7 +205,7 @@ export function createBot(deps: BotDeps): Bot {
     deps.logger.info({ event: 'bot.unknown-invoke', name: /^[A-Za-z][A-Za-z/-]{0,40}$/.test(name) ? name : '(not an invoke name)' }, 'unknown invoke refused');
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,
-      value: { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This action is not known here.' } } },
+      value: { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This button is not one I know: it may be from an older card. Say "help" to see what I can do.' } } },
     });
   });
 

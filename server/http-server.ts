@@ -26,18 +26,25 @@ function routeShape(url: string | undefined): string {
   return path.split('/').map((segment) => (segment === '' || /^[a-z][a-z-]{0,30}$/.test(segment) ? segment : ':')).join('/').slice(0, 100);
 }
 
+/** `localhost`, `127.x.x.x` or `[::1]`, with or without a port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '').trim().toLowerCase().replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
 /**
  * The restify server: the bot endpoint, health, and (with later issues) the tab and its API.
  * Errors are caught once here: logged in detail, answered with a generic body.
  */
 export async function startHttpServer(
-  config: Pick<AppConfig, 'host' | 'port' | 'bot'>,
+  config: Pick<AppConfig, 'host' | 'port' | 'bot' | 'mode'>,
   bot: Bot,
   logger: Logger,
   registerMore: (server: restify.Server) => void = () => undefined,
   readiness?: Readiness,
 ): Promise<RunningServer> {
-  const server = restify.createServer({ name: 'mandatory-learning', handleUncaughtExceptions: false });
+  // No name: restify would send it as a `Server` header, telling a stranger what runs here.
+  const server = restify.createServer({ name: '', handleUncaughtExceptions: false });
   const node = server.server as unknown as import('node:http').Server;
 
   // Every request is counted until its answer is finished (or its connection is gone), so a graceful
@@ -60,6 +67,19 @@ export async function startHttpServer(
     res.once('finish', done);
     res.once('close', done);
   });
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    // Development mode has no authentication: it answers only requests addressed to loopback, so a
+    // web page elsewhere cannot reach it through a DNS name rebound to 127.0.0.1.
+    if (config.mode === 'development' && !isLoopbackHost(req.headers.host)) {
+      logger.warn({ event: 'http.host-refused' }, 'development server refused a request for a non-loopback host');
+      res.send(421, { error: { code: 'misdirected', message: 'This development server answers only on localhost / 127.0.0.1.' } });
+      return next(false);
+    }
+    if (config.mode === 'production') res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Answers of the API carry personal data: never kept by a browser or a proxy.
+    if (!req.url?.startsWith('/tab')) res.header('Cache-Control', 'no-store');
+    return next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Bodies are parsed per route: activities are small, a workspace field may be 200,000 characters, an ESR file is streamed.
   const activityBody = restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }) as unknown as restify.RequestHandler[];
@@ -77,7 +97,6 @@ export async function startHttpServer(
       return;
     }
     const report = await readiness.check();
-    res.header('cache-control', 'no-store');
     res.send(report.status === 'ready' ? 200 : 503, report);
   });
 

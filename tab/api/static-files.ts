@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Negotiator from 'negotiator';
 import type { Request, Response, Server } from 'restify';
 
 /** Hosts allowed to frame the tab: Teams (web, desktop, government clouds) and Microsoft 365 / Outlook, nothing else. */
@@ -55,7 +56,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
 };
 
 /** The project root (where package.json is), whether running from the sources or from dist/. */
@@ -71,6 +71,17 @@ export function projectRoot(): string {
 
 export const WEB_BUILD_DIR = () => join(projectRoot(), 'dist', 'tab-web');
 
+/** Which precompressed copy of `file` to send (negotiated from Accept-Encoding, brotli preferred), if the build made one. */
+function precompressed(file: string, req: Request): { name: 'br' | 'gzip'; file: string } | undefined {
+  const available = (['br', 'gzip'] as const).filter((name) => existsSync(file + SUFFIX[name]));
+  // On equal q-values the server's preference wins: brotli, then gzip, then none (negotiator 1.x takes
+  // `preferred`; its published types predate it).
+  const negotiate = new Negotiator(req) as Negotiator & { encoding(available: string[], options: { preferred: string[] }): string | undefined };
+  const chosen = negotiate.encoding([...available, 'identity'], { preferred: ['br', 'gzip', 'identity'] });
+  return chosen === 'br' || chosen === 'gzip' ? { name: chosen, file: file + SUFFIX[chosen] } : undefined;
+}
+const SUFFIX = { br: '.br', gzip: '.gz' } as const;
+
 /**
  * Serves the built browser app under /tab/: hashed assets with a long cache, every other path the
  * single page (the app routes on the client), always with the security headers.
@@ -82,7 +93,12 @@ export function registerStaticTab(server: Server, root = WEB_BUILD_DIR()): void 
     const relative = decodeURIComponent(req.path().replace(/^\/tab\/?/, ''));
     const candidate = normalize(join(root, relative));
     const inside = candidate.startsWith(resolve(root) + sep);
-    const isFile = inside && relative !== '' && existsSync(candidate) && statSync(candidate).isFile();
+    // Source maps are never served: they would publish the sources.
+    const isFile = inside && relative !== '' && extname(candidate) !== '.map' && existsSync(candidate) && statSync(candidate).isFile();
+    if (extname(candidate) === '.map') {
+      res.send(404, { error: { code: 'not-found', message: 'Not found.' } });
+      return;
+    }
     const file = isFile ? candidate : join(root, 'index.html');
     if (!existsSync(file)) {
       res.send(503, { error: { code: 'not-built', message: 'The tab has not been built: run npm run build.' } });
@@ -91,8 +107,12 @@ export function registerStaticTab(server: Server, root = WEB_BUILD_DIR()): void 
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.setHeader('Content-Type', type);
     res.setHeader('Cache-Control', isFile && relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // The build's precompressed copy, when the browser takes that encoding.
+    const encoding = precompressed(file, req);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (encoding) res.setHeader('Content-Encoding', encoding.name);
     res.writeHead(200);
-    createReadStream(file).pipe(res);
+    createReadStream(encoding?.file ?? file).pipe(res);
   };
   server.get('/tab', send);
   server.get('/tab/*', send);

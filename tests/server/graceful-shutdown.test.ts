@@ -230,7 +230,7 @@ describe('graceful shutdown on SIGTERM under load', () => {
     // A request whose body never finishes arriving: accepted, so the stop waits for it, but it cannot end.
     const socket = net.connect({ port: Number(new URL(stuck.url).port), host: '127.0.0.1' });
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write('POST /api/messages?name=Alex HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"type":');
+    socket.write('POST /api/messages?name=Alex HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"type":');
     socket.on('error', () => undefined);
     await new Promise((r) => setTimeout(r, 300));
     const signalAt = Date.now();
