@@ -61,6 +61,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
   const server = await startHttpServer(config, bot, logger, (restifyServer) => {
     tabApi = registerTabApi(restifyServer, { config, services, bot, logger, clock: options.clock ?? systemClock });
   }, readiness);
+  services.passport.useServerUrl(server.url); // the issuer URL in development when PASSPORT_ISSUER_URL is not set
   reminders = startReminders(config, services, logger);
   const running = reminders;
   logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');

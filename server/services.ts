@@ -17,6 +17,7 @@ import type { DeadLetter } from '../bot/reminders/reminder-sender.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import { AuditLogRepository } from '../core/storage/audit-log-repository.js';
 import { EvidenceQueueRepository } from '../core/storage/evidence-queue-repository.js';
+import { createPassportServices, type PassportServices } from '../core/passport/passport-services.js';
 import type { AppConfig } from './config.js';
 
 /** The repositories and use-case dependencies of one process, built once from the configuration. */
@@ -40,6 +41,8 @@ export interface Services {
   /** The organisation's append-only, hash-chained audit log of sensitive actions. */
   auditLog: AuditLogRepository;
   clock: Clock;
+  /** Learning passports: issuing, the trust list, verifying other organisations' passports. */
+  passport: PassportServices;
   /** Creates every table and queue that does not exist yet. */
   ensureStorage(): Promise<void>;
 }
@@ -55,6 +58,7 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
   return {
     store,
     clock,
+    passport: createPassportServices(config.passport, config.organisationName, store, clock),
     auditLog: new AuditLogRepository(store, clock),
     ledger: new LedgerRepository(store),
     leases: new LeaseRepository(store),

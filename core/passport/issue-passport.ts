@@ -17,7 +17,8 @@ export interface IssueDeps {
   staff: Pick<StaffStore, 'getBundle'>;
   catalogue: CatalogueSource;
   clock: Clock;
-  keys: Pick<KeyRing, 'activeKey'>;
+  /** Undefined where no signing key is set up (production without a Key Vault key). */
+  keys: Pick<KeyRing, 'activeKey'> | undefined;
   passports: Pick<PassportStore, 'save'>;
   statusLists: Pick<StatusListStore, 'allocate'>;
   auditLog: { append(event: AuditEvent): Promise<unknown> };
@@ -33,7 +34,7 @@ export type IssueResult =
   | { kind: 'issued'; passport: IssuedPassport; credential: PassportCredential; link: string }
   | { kind: 'nothing-in-date' }
   | { kind: 'unknown-subjects'; subjectIds: string[] }
-  | { kind: 'not-set-up'; missing: ('issuer URL' | 'ODS code')[] }
+  | { kind: 'not-set-up'; missing: ('issuer URL' | 'ODS code' | 'signing key')[] }
   | { kind: 'not-found' };
 
 /**
@@ -81,8 +82,8 @@ function lasts(a: LocalDate | null, b: LocalDate | null): number {
  */
 export async function issuePassport(deps: IssueDeps, learner: Person, input: IssueInput = {}): Promise<IssueResult> {
   const { settings } = deps;
-  const missing = [...(settings.issuerUrl ? [] : ['issuer URL' as const]), ...(settings.odsCode ? [] : ['ODS code' as const])];
-  if (!settings.issuerUrl || !settings.odsCode) return { kind: 'not-set-up', missing };
+  const missing = [...(settings.issuerUrl ? [] : ['issuer URL' as const]), ...(settings.odsCode ? [] : ['ODS code' as const]), ...(deps.keys ? [] : ['signing key' as const])];
+  if (!settings.issuerUrl || !settings.odsCode || !deps.keys) return { kind: 'not-set-up', missing };
   const [bundle, catalogue] = await Promise.all([deps.staff.getBundle(learner.id), deps.catalogue.current()]);
   if (!bundle) return { kind: 'not-found' };
   const today = todayInLondon(deps.clock);

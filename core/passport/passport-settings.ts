@@ -12,3 +12,18 @@ export interface PassportSettings {
   /** Development only: issuers on loopback over plain HTTP are allowed (two local deployments side by side). */
   allowLoopbackIssuers: boolean;
 }
+
+/** The passport settings as server/config.ts reads them from the environment. */
+export interface PassportConfig {
+  issuerUrl: string | undefined;
+  odsCode: string | undefined;
+  /** Versionless Key Vault key id; undefined: the local development key (development) or no signing (production). */
+  keyVaultKeyId: string | undefined;
+  tenantId: string;
+  validDays: number;
+  fetchTimeoutMs: number;
+  keysCacheMs: number;
+  allowLoopbackIssuers: boolean;
+  /** Only development may sign with a key kept in storage. */
+  allowLocalKey: boolean;
+}
