@@ -21,8 +21,9 @@ interface CachedSet {
 
 /**
  * Other issuers' public keys (their JWKS at /.well-known/jwks.json), cached per issuer. A key id not
- * in the cached set makes one refetch (at most once per cooldown), so a rotation at the issuer is
- * picked up at once and a flood of made-up key ids cannot make us hammer anyone.
+ * in the cached set makes one refetch (waiting out a short cooldown since the last), so a rotation at
+ * the issuer is picked up at once, "unknown key" is only ever said after a fresh look, and a flood of
+ * made-up key ids cannot make us hammer anyone.
  */
 export class IssuerKeys {
   private readonly cache = new Map<string, CachedSet>();
@@ -43,7 +44,9 @@ export class IssuerKeys {
     if (cached && age < this.options.maxAgeMs) {
       const jwk = cached.keys.get(kid);
       if (jwk) return { kind: 'ok', jwk, fetched: false };
-      if (age < this.options.refetchCooldownMs) return { kind: 'unknown-key', known: cached.keys.size };
+      // An unknown key id may be a rotation at the issuer: refetch, but at most once per cooldown, so a
+      // flood of made-up key ids costs the issuer one request per cooldown and each caller a short wait.
+      if (age < this.options.refetchCooldownMs) await new Promise((resolve) => setTimeout(resolve, this.options.refetchCooldownMs - age));
     }
     const fetched = await this.fetchSet(issuer, trusted);
     if ('kind' in fetched) return fetched;

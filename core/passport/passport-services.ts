@@ -59,7 +59,7 @@ export function createPassportServices(config: PassportConfig, organisationName:
     trust: new PassportTrustRepository(store),
     publishedKeys,
     fetcher,
-    issuerKeys: new IssuerKeys(fetcher, { maxAgeMs: config.keysCacheMs, refetchCooldownMs: 30_000 }),
+    issuerKeys: new IssuerKeys(fetcher, { maxAgeMs: config.keysCacheMs, refetchCooldownMs: 1_000 }),
     statusPublisher: new StatusListPublisher({ statusLists, keys: { activeKey: () => (keys ? keys.activeKey() : Promise.reject(new Error('no signing key'))) }, clock, issuerUrl: () => settings.issuerUrl }),
     useServerUrl: (url) => {
       serverUrl = new URL(url).origin;
