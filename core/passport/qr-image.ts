@@ -1,8 +1,12 @@
 import jpeg from 'jpeg-js';
-// jsqr is a CommonJS module whose function is also its `default` property: that is the one both TypeScript and Node see.
-import jsQR from 'jsqr';
+import jsQRImport from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+
+// jsqr is CommonJS: Node and bundlers hand over either the function or a namespace whose `default` it is.
+type DecodeQr = (data: Uint8ClampedArray, width: number, height: number, options?: { inversionAttempts?: 'attemptBoth' }) => { data: string } | null;
+const loaded = jsQRImport as unknown as DecodeQr | { default: DecodeQr };
+const jsQR: DecodeQr = typeof loaded === 'function' ? loaded : loaded.default;
 
 /**
  * The passport's QR code (a link to the credential at the issuer) and reading one back from a
@@ -38,6 +42,6 @@ export function readQr(bytes: Buffer): QrRead {
   } catch {
     return { kind: 'unreadable-image' };
   }
-  const code = jsQR.default(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height, { inversionAttempts: 'attemptBoth' });
+  const code = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height, { inversionAttempts: 'attemptBoth' });
   return code && code.data ? { kind: 'read', text: code.data } : { kind: 'no-code' };
 }

@@ -61,10 +61,10 @@ async function main(): Promise<void> {
       baseline.push((await call(b.server.url, ALEX, 'GET', '/api/passport/trust')).ms); // 403 for Alex: authentication and the route, nothing else
       const started = performance.now();
       const presented = await call<PresentAnswer>(b.server.url, ALEX, 'POST', '/api/passport/present', { text: passport.link });
-      const mine = await call<{ records: { id: string }[] }>(b.server.url, ALEX, 'GET', '/api/learning/me');
+      const mine = await call<{ history: { id: string; verification: string }[] }>(b.server.url, ALEX, 'GET', '/api/learning/me');
       endToEnd.push(performance.now() - started);
       if (presented.body.outcome !== 'transferred') throw new Error(`presented: ${presented.body.outcome} ${presented.body.reason}`);
-      const ids = new Set(mine.body.records.map((r) => r.id));
+      const ids = new Set(mine.body.history.filter((r) => r.verification === 'verified').map((r) => r.id));
       if (!presented.body.items!.every((item) => ids.has(item.recordId))) throw new Error('the transferred records are not in my learning');
       await pause(150);
     }
