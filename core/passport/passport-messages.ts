@@ -52,6 +52,7 @@ export const REFUSAL_SENTENCES: Record<RefusalReason, string> = {
   'not-yet-valid': 'That passport is not valid yet (its start is in the future). Check the clock, or ask for a new one.',
   revoked: 'The issuing organisation has revoked that passport (for example because a record in it was corrected). Ask them for a new one.',
   'status-unusable': "Whether that passport was revoked could not be checked (the issuer's status list is not usable), so it cannot be accepted now.",
+  'issued-here': 'That passport was issued by this organisation, so its learning is already recorded here. Nothing to bring.',
   'someone-else': "That passport is someone else's: it was not issued to this person, so nothing from it can be recorded here.",
   'nothing-transferable': 'None of the learning in that passport can count here: each item is listed with the reason.',
 };

@@ -24,6 +24,8 @@ export interface PresentDeps extends VerifyDeps {
   refreshSummary(staffId: string): Promise<void>;
   /** This organisation's Entra tenant: the identity rule compares object ids only within it. */
   tenantId: string;
+  /** This deployment's own issuer URL: its own passports are not evidence to bring here. */
+  ownIssuer(): string | undefined;
 }
 
 export interface PresentInput {
@@ -47,7 +49,7 @@ export interface SkippedItem {
   why: SkipReason;
 }
 export type QueueReason = 'issuer-not-trusted' | 'ods-mismatch' | 'identity-unconfirmed';
-export type RefusalReason = ReadRefusal | InvalidReason | 'link-not-found' | 'someone-else' | 'nothing-transferable';
+export type RefusalReason = ReadRefusal | InvalidReason | 'link-not-found' | 'issued-here' | 'someone-else' | 'nothing-transferable';
 
 export type PresentResult =
   | { kind: 'transferred'; learner: Person; issuer: PassportIssuer; passportId: string; items: ItemOutcome[]; skipped: SkippedItem[]; alreadyHeld: boolean; checks: PassportCheck[] }
@@ -115,6 +117,10 @@ export async function presentPassport(deps: PresentDeps, input: PresentInput): P
   checks.items.push(...verified.checks);
   if (linkOrigin && linkOrigin !== new URL(credential.issuer.id).origin) {
     return { kind: 'refused', reason: 'malformed', checks: checks.fail('issuer', `The link is at ${linkOrigin} but the passport says it was issued at ${credential.issuer.id}.`).items, issuer: credential.issuer };
+  }
+
+  if (credential.issuer.id === deps.ownIssuer()) {
+    return { kind: 'refused', reason: 'issued-here', checks: checks.fail('issuer', 'This organisation issued it: its learning is recorded here already.').items, issuer: credential.issuer };
   }
 
   const identity = matchIdentity(credential.credentialSubject.holder, bundle.person, deps.tenantId);

@@ -124,6 +124,7 @@ export const registerPassportRoutes: TabRouteModule = (server, kit, context: Tab
     auditLog: services.auditLog,
     refreshSummary: (staffId) => refreshSummary(services.learning, staffId),
     tenantId: passport.settings.tenantId,
+    ownIssuer: () => passport.settings.issuerUrl,
   };
   const trustDeps: TrustDeps = { trust: passport.trust, auditLog: services.auditLog, clock: services.clock, allowLoopbackIssuers: passport.settings.allowLoopbackIssuers };
   const ownedOrAdmin = async (caller: TabCaller, passportId: string): Promise<IssuedPassport> => {
