@@ -1,5 +1,3 @@
-import type { LocalDate } from '../time/local-date.js';
-
 /** A passport as the issuer keeps it: enough to serve its link, list it for its holder and revoke it. */
 export interface IssuedPassport {
   /** The credential's UUID (its id is `urn:uuid:<id>`). */

@@ -65,18 +65,23 @@ async function signatureValid(jwt: string, jwk: JWK): Promise<boolean> {
 export async function verifyPassport(deps: VerifyDeps, jwt: string): Promise<VerifyResult> {
   const checks = new CheckList();
   const invalid = (reason: InvalidReason, credential?: PassportCredential): VerifyResult => ({ kind: 'invalid', reason, checks: checks.items, ...(credential ? { credential } : {}) });
+  /** Records the failed check and answers why the passport is invalid. */
+  const refuse = (check: Parameters<CheckList['fail']>[0], detail: string, reason: InvalidReason, credential?: PassportCredential): VerifyResult => {
+    checks.fail(check, detail);
+    return invalid(reason, credential);
+  };
 
   const decoded = decode(jwt.trim());
-  if (!decoded) return checks.fail('format', 'It could not be read as a signed credential (a JWT).'), invalid('malformed');
+  if (!decoded) return refuse('format', 'It could not be read as a signed credential (a JWT).', 'malformed');
   const { header, payload } = decoded;
-  if (header.alg !== PASSPORT_ALGORITHM) return checks.fail('algorithm', `It is signed with ${String(header.alg ?? 'no algorithm')}; passports are signed with ES256 only.`), invalid('wrong-algorithm');
+  if (header.alg !== PASSPORT_ALGORITHM) return refuse('algorithm', `It is signed with ${String(header.alg ?? 'no algorithm')}; passports are signed with ES256 only.`, 'wrong-algorithm');
   checks.pass('algorithm', 'Signed with ES256.');
   const types = (payload as { type?: unknown }).type;
   if (header.typ !== VC_JWT_TYPE || !Array.isArray(types) || !types.includes(PASSPORT_TYPE)) {
-    return checks.fail('format', 'It is a signed token, but not a learning passport.'), invalid('not-a-passport');
+    return refuse('format', 'It is a signed token, but not a learning passport.', 'not-a-passport');
   }
   const parsed = credentialSchema.safeParse(payload);
-  if (!parsed.success || typeof header.kid !== 'string') return checks.fail('format', 'It says it is a learning passport, but its contents are not laid out as one.'), invalid('malformed');
+  if (!parsed.success || typeof header.kid !== 'string') return refuse('format', 'It says it is a learning passport, but its contents are not laid out as one.', 'malformed');
   const credential = parsed.data as PassportCredential;
   const issuer = normaliseIssuer(credential.issuer.id, deps.allowLoopbackIssuers);
   const consistent =
@@ -86,8 +91,8 @@ export async function verifyPassport(deps: VerifyDeps, jwt: string): Promise<Ver
     credential.nbf === Math.floor(Date.parse(credential.validFrom) / 1000) &&
     issuer !== undefined &&
     safeOrigin(credential.credentialStatus.statusListCredential) === issuer;
-  if (!issuer) return checks.fail('issuer', `Its issuer (${credential.issuer.id}) is not an https address of a deployment.`), invalid('issuer-not-allowed', credential);
-  if (!consistent) return checks.fail('format', 'Its parts contradict each other (issuer, id, dates or status list).'), invalid('malformed', credential);
+  if (!issuer) return refuse('issuer', `Its issuer (${credential.issuer.id}) is not an https address of a deployment.`, 'issuer-not-allowed', credential);
+  if (!consistent) return refuse('format', 'Its parts contradict each other (issuer, id, dates or status list).', 'malformed', credential);
   checks.pass('format', 'A learning passport (W3C verifiable credential, signed JWT).');
   checks.pass('issuer', `Issued by ${credential.issuer.name} (ODS ${credential.issuer.odsCode}) at ${issuer}.`);
   const trust = await deps.trust.find(issuer);
@@ -98,20 +103,20 @@ export async function verifyPassport(deps: VerifyDeps, jwt: string): Promise<Ver
       checks.fail('keys', `The issuer's keys could not be fetched: ${key.reason}.`);
       return { kind: 'unreachable', issuer, what: 'keys', checks: checks.items };
     case 'refused-address':
-      return checks.fail('keys', `The issuer's address is ${key.reason}, which this server does not call for an issuer that is not on the trust list.`), invalid('issuer-not-allowed', credential);
+      return refuse('keys', `The issuer's address is ${key.reason}, which this server does not call for an issuer that is not on the trust list.`, 'issuer-not-allowed', credential);
     case 'bad-keys':
-      return checks.fail('keys', `The issuer's keys could not be used: ${key.reason}.`), invalid('issuer-keys-unusable', credential);
+      return refuse('keys', `The issuer's keys could not be used: ${key.reason}.`, 'issuer-keys-unusable', credential);
     case 'unknown-key':
-      return checks.fail('keys', `It was signed with a key the issuer does not publish (${key.known} published).`), invalid('unknown-key', credential);
+      return refuse('keys', `It was signed with a key the issuer does not publish (${key.known} published).`, 'unknown-key', credential);
     case 'ok':
       checks.pass('keys', "The signing key is one the issuer publishes.");
   }
-  if (!(await signatureValid(jwt.trim(), key.jwk))) return checks.fail('signature', 'The signature does not match its contents: it was changed after it was signed.'), invalid('bad-signature', credential);
+  if (!(await signatureValid(jwt.trim(), key.jwk))) return refuse('signature', 'The signature does not match its contents: it was changed after it was signed.', 'bad-signature', credential);
   checks.pass('signature', 'The signature matches: nothing was changed since it was signed.');
 
   const now = Math.floor(deps.clock.now().getTime() / 1000);
-  if (credential.exp < now - SKEW_SECONDS) return checks.fail('dates', `It expired on ${credential.validUntil.slice(0, 10)}.`), invalid('expired', credential);
-  if (credential.nbf > now + SKEW_SECONDS) return checks.fail('dates', `It is not valid before ${credential.validFrom}.`), invalid('not-yet-valid', credential);
+  if (credential.exp < now - SKEW_SECONDS) return refuse('dates', `It expired on ${credential.validUntil.slice(0, 10)}.`, 'expired', credential);
+  if (credential.nbf > now + SKEW_SECONDS) return refuse('dates', `It is not valid before ${credential.validFrom}.`, 'not-yet-valid', credential);
   checks.pass('dates', `Valid until ${credential.validUntil.slice(0, 10)}.`);
 
   const status = await revocationOf(deps, credential, issuer, trust !== undefined, now);
@@ -119,8 +124,8 @@ export async function verifyPassport(deps: VerifyDeps, jwt: string): Promise<Ver
     checks.fail('revocation', `The issuer's status list could not be fetched: ${status.reason}.`);
     return { kind: 'unreachable', issuer, what: 'status list', checks: checks.items };
   }
-  if (status.kind === 'unusable') return checks.fail('revocation', `Whether it was revoked could not be checked: ${status.reason}.`), invalid('status-unusable', credential);
-  if (status.kind === 'revoked') return checks.fail('revocation', 'The issuer has revoked it.'), invalid('revoked', credential);
+  if (status.kind === 'unusable') return refuse('revocation', `Whether it was revoked could not be checked: ${status.reason}.`, 'status-unusable', credential);
+  if (status.kind === 'revoked') return refuse('revocation', 'The issuer has revoked it.', 'revoked', credential);
   checks.pass('revocation', 'Not revoked (checked against the issuer’s status list just now).');
   return { kind: 'valid', credential, trust, checks: checks.items };
 }
