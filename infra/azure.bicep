@@ -49,6 +49,9 @@ param supportContact string = 'your learning and development team'
 @description('Prefixed to every table name.')
 param tablePrefix string = 'ml'
 
+@description('The organisation\'s NHS ODS code, carried in the learning passports it issues (PASSPORT_ODS_CODE). Empty: passports are verified but not issued.')
+param odsCode string = ''
+
 @allowed([
   'fatal'
   'error'
@@ -63,6 +66,9 @@ param logLevel string = 'info'
 var suffix = uniqueString(resourceGroup().id, resourceBaseName)
 var webAppName = '${resourceBaseName}-${suffix}'
 var storageAccountName = take('st${replace(toLower(resourceBaseName), '-', '')}${suffix}', 24)
+var keyVaultName = take('kv${replace(toLower(resourceBaseName), '-', '')}${suffix}', 24)
+// The passport issuer id: the site's own address (fixed by its name, so the site need not refer to itself).
+var passportIssuerUrl = 'https://${webAppName}.azurewebsites.net'
 
 // Built-in role definitions, by id.
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -115,6 +121,89 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
+}
+
+// Learning passports are signed in Key Vault: the private key is created there, cannot be exported,
+// and never leaves it. The app may sign with it and read its public half, and nothing else (the
+// built-in Key Vault Crypto User would also let it encrypt, decrypt, wrap, unwrap and change keys).
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource passportKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  parent: keyVault
+  name: 'passport-signing'
+  properties: {
+    kty: 'EC'
+    curveName: 'P-256'
+    keyOps: [
+      'sign'
+      'verify'
+    ]
+    attributes: {
+      enabled: true
+      exportable: false
+    }
+    // A new version every year; the app signs with the latest and keeps every public key it used published.
+    rotationPolicy: {
+      attributes: {
+        expiryTime: 'P2Y'
+      }
+      lifetimeActions: [
+        {
+          trigger: {
+            timeAfterCreate: 'P1Y'
+          }
+          action: {
+            type: 'rotate'
+          }
+        }
+        {
+          trigger: {
+            timeBeforeExpiry: 'P30D'
+          }
+          action: {
+            type: 'notify'
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource passportSignerRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, resourceBaseName, 'passport-key-signer')
+  properties: {
+    roleName: 'Passport key signer (${resourceBaseName})'
+    description: 'Sign with a Key Vault key and read its public half; nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.KeyVault/vaults/keys/read'
+          'Microsoft.KeyVault/vaults/keys/sign/action'
+        ]
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
 }
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -211,6 +300,19 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
         }
+        {
+          // Learning passports: signed in Key Vault (latest version of the key), issued as this site.
+          name: 'PASSPORT_KEY_VAULT_KEY_ID'
+          value: passportKey.properties.keyUri
+        }
+        {
+          name: 'PASSPORT_ISSUER_URL'
+          value: passportIssuerUrl
+        }
+        {
+          name: 'PASSPORT_ODS_CODE'
+          value: odsCode
+        }
         // Platform settings, not read by server/config.ts:
         {
           name: 'WEBSITE_NODE_DEFAULT_VERSION'
@@ -240,6 +342,17 @@ resource queueDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: webApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Scoped to the one key, not the vault.
+resource passportSignerAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(passportKey.id, webApp.id, passportSignerRole.id)
+  scope: passportKey
+  properties: {
+    roleDefinitionId: passportSignerRole.id
     principalId: webApp.identity.principalId
     principalType: 'ServicePrincipal'
   }
@@ -277,3 +390,6 @@ output APP_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_ID string = botAadAppClientId
 output STORAGE_TABLE_URL string = storage.properties.primaryEndpoints.table
 output STORAGE_QUEUE_URL string = storage.properties.primaryEndpoints.queue
+output KEY_VAULT_URI string = keyVault.properties.vaultUri
+output PASSPORT_KEY_VAULT_KEY_ID string = passportKey.properties.keyUri
+output PASSPORT_ISSUER_URL string = passportIssuerUrl

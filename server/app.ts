@@ -65,6 +65,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
   const server = await startHttpServer(config, bot, logger, (restifyServer) => {
     tabApi = registerTabApi(restifyServer, { config, services, bot, logger, clock: options.clock ?? systemClock, identify: (caller) => identity.identify(caller) });
   }, readiness);
+  services.passport.useServerUrl(server.url); // the issuer URL in development when PASSPORT_ISSUER_URL is not set
   reminders = startReminders(config, services, logger);
   const running = reminders;
   const chainWriter = startChainWriter(services.auditOutbox, config.audit, logger);

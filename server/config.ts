@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import type { ApprovalPolicy } from '../core/learning/approvals.js';
 import type { ComplianceRules } from '../core/learning/compliance.js';
+import type { PassportConfig } from '../core/passport/passport-settings.js';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../core/reminders/reminder-settings.js';
 import type { StorageConnection } from '../core/storage/table-store.js';
 import { ENTRA_ISSUERS, ENTRA_JWKS_URL, type SsoSettings } from '../tab/api/sso-token.js';
@@ -80,6 +81,17 @@ export const ENV_SCHEMA = z.object({
   SHUTDOWN_DEADLINE_SECONDS: intFrom(25, 1, 600),
   /** Each /readyz probe (table read, lease, queue) gives up after this long. */
   READINESS_TIMEOUT_MS: intFrom(2000, 100, 30_000),
+  /** Learning passports: this deployment's public base URL (the issuer id; an origin, https), the organisation's ODS code. */
+  PASSPORT_ISSUER_URL: z.string().url().optional(),
+  PASSPORT_ODS_CODE: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Z0-9]{3,10}$/, 'an ODS code: 3–10 capital letters and digits').optional()),
+  /** The passport signing key in Key Vault, versionless: https://<vault>.vault.azure.net/keys/<name>. */
+  PASSPORT_KEY_VAULT_KEY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^https:\/\/[^/\s]+\/keys\/[A-Za-z0-9-]{1,127}\/?$/, 'a versionless Key Vault key id, https://<vault>.vault.azure.net/keys/<name>').optional()),
+  /** The Entra tenant whose object ids this organisation's people carry (passport identity rule). */
+  PASSPORT_TENANT_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'a tenant id').optional(),
+  PASSPORT_VALID_DAYS: intFrom(90, 1, 730),
+  /** How long another organisation's keys, status list or passport link may take to answer. */
+  PASSPORT_FETCH_TIMEOUT_MS: intFrom(5000, 50, 30_000),
+  PASSPORT_KEYS_CACHE_SECONDS: intFrom(3600, 0, 86_400),
   /** Set by Azure App Service; its presence means "this is not a developer's machine". */
   WEBSITE_SITE_NAME: z.string().optional(),
 });
@@ -114,6 +126,7 @@ export interface AppConfig {
   readinessTimeoutMs: number;
   /** The audit chain writer: how often it sweeps, and how old an intent without its change must be to be fenced. */
   audit: { sweepMs: number; fenceAfterMs: number };
+  passport: PassportConfig;
 }
 
 export class ConfigError extends Error {
@@ -184,6 +197,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('BOT_OPENID_METADATA_URL and BOT_TOKEN_ISSUER go together: set both (another cloud) or neither (public Azure)');
   }
 
+  let passportIssuer: string | undefined;
+  if (e.PASSPORT_ISSUER_URL) {
+    const url = new URL(e.PASSPORT_ISSUER_URL);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if ((url.protocol !== 'https:' && !(loopback && !production)) || (url.pathname !== '/' && url.pathname !== '') || url.search || url.username) {
+      problems.push('PASSPORT_ISSUER_URL must be the public base URL of this deployment: https, no path (http only on loopback in development)');
+    }
+    passportIssuer = url.origin;
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -226,6 +249,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_SECONDS * 1000,
     readinessTimeoutMs: e.READINESS_TIMEOUT_MS,
     audit: { sweepMs: e.AUDIT_SWEEP_SECONDS * 1000, fenceAfterMs: e.AUDIT_FENCE_SECONDS * 1000 },
+    passport: {
+      issuerUrl: passportIssuer,
+      odsCode: e.PASSPORT_ODS_CODE ?? (production ? undefined : 'DEMO01'),
+      keyVaultKeyId: e.PASSPORT_KEY_VAULT_KEY_ID,
+      // Without a tenant of its own the identity rule falls back to names (and a manual check); development has one fixed tenant.
+      tenantId: (e.PASSPORT_TENANT_ID ?? e.MICROSOFT_APP_TENANT_ID ?? ssoTenants[0] ?? (production ? 'no-tenant' : '00000000-0000-0000-0000-000000000000')).toLowerCase(),
+      validDays: e.PASSPORT_VALID_DAYS,
+      fetchTimeoutMs: e.PASSPORT_FETCH_TIMEOUT_MS,
+      keysCacheMs: e.PASSPORT_KEYS_CACHE_SECONDS * 1000,
+      allowLoopbackIssuers: !production,
+      allowLocalKey: !production,
+    },
     sso:
       ssoAudiences.length && ssoTenants.length
         ? { audiences: ssoAudiences, allowedTenants: ssoTenants, jwksUrl: e.TAB_SSO_JWKS_URL, issuerTemplates: ENTRA_ISSUERS, clockToleranceSeconds: 120 }

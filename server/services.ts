@@ -18,6 +18,7 @@ import { systemClock, type Clock } from '../core/time/clock.js';
 import { AuditLogRepository } from '../core/storage/audit-log-repository.js';
 import { AuditOutbox } from '../core/storage/audit-outbox.js';
 import { EvidenceQueueRepository } from '../core/storage/evidence-queue-repository.js';
+import { createPassportServices, type PassportServices } from '../core/passport/passport-services.js';
 import type { AppConfig } from './config.js';
 
 /** The repositories and use-case dependencies of one process, built once from the configuration. */
@@ -43,6 +44,8 @@ export interface Services {
   /** Chains every audited change exactly when the change is stored (see core/storage/audit-outbox.ts). */
   auditOutbox: AuditOutbox;
   clock: Clock;
+  /** Learning passports: issuing, the trust list, verifying other organisations' passports. */
+  passport: PassportServices;
   /** Creates every table and queue that does not exist yet. */
   ensureStorage(): Promise<void>;
 }
@@ -62,6 +65,7 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
     clock,
     auditLog,
     auditOutbox,
+    passport: createPassportServices(config.passport, config.organisationName, store, clock, auditOutbox),
     ledger: new LedgerRepository(store),
     leases: new LeaseRepository(store),
     runs: new RunRepository(store),

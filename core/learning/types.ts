@@ -89,6 +89,22 @@ export interface LearningRecord {
   /** Set when the source states its own expiry (ESR's "Expiry Date"); otherwise derived from the catalogue. */
   expiresOn?: LocalDate | null;
   recordedAt: string;
+  /** Where transferred evidence came from, when it arrived in a learning passport (shown in My learning, the team view, exports). */
+  provenance?: RecordProvenance;
+}
+
+/** A record brought by a learning passport: who issued it, which passport, and what the verifier checked. */
+export interface RecordProvenance {
+  kind: 'passport';
+  /** The issuing deployment's URL and the organisation's name and ODS code, as the passport states them. */
+  issuer: string;
+  issuerName: string;
+  odsCode: string;
+  passportId: string;
+  /** The day the passport was checked; set when it was verified automatically (issuer on the trust list). */
+  verifiedOn?: LocalDate;
+  /** What was checked, in plain words, when it went to learning and development to verify by hand. */
+  checks?: { check: string; passed: boolean; detail: string }[];
 }
 
 export type RequestState = 'pending' | 'approved' | 'declined' | 'withdrawn';

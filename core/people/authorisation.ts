@@ -41,6 +41,12 @@ export const CAPABILITIES = {
   'workspace.review': ['hub-reviewer'],
   /** Keep the training hub's resource library. */
   'hub.library': ['hub-reviewer', 'ld-admin'],
+  /** Present a learning passport on a learner's behalf (their own, everyone may present). */
+  'passport.present-for': ['ld-admin'],
+  /** Keep the trust list of passport issuers (issuer URL + ODS code); every change is audited. */
+  'passport.trust': ['ld-admin'],
+  /** Revoke a passport this organisation issued (a record later corrected), and list a learner's passports. */
+  'passport.revoke': ['ld-admin'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -18,6 +18,8 @@ export const TABLE_NAMES = [
   'workspaces', 'wsrevisions', 'wsevents', 'wspresence', 'wsresources',
   // Learning and development administration: ESR imports and mappings, monthly snapshots, local topic proposals, the audit chain.
   'imports', 'snapshots', 'proposals', 'auditlog',
+  // Learning passports: issued passports, their status lists, published keys, the trust list (and, in development, the signing key).
+  'passports',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -11,6 +11,7 @@ import { createRouteKit, type RouteKit } from './route-kit.js';
 import { SsoTokenValidator } from './sso-token.js';
 import { registerStaticTab } from './static-files.js';
 import { TAB_ROUTE_MODULES } from './modules.js';
+import { registerPassportRoutes } from './passport-routes.js';
 
 /** What a feature's routes may use: the configuration, the repositories, the bot (for channel posts and card updates), the clock. */
 export interface TabApiContext {
@@ -77,7 +78,7 @@ export function registerTabApi(server: Server, context: TabApiContext): Register
   registerStaticTab(server, config.tabWebDir);
   registerMeRoutes(api, kit, { mode: config.mode, teams: services.teams });
   const handles: TabModuleHandle[] = [];
-  for (const module of TAB_ROUTE_MODULES) {
+  for (const module of [...TAB_ROUTE_MODULES, registerPassportRoutes]) {
     const handle = module(api, kit, context);
     if (handle) handles.push(handle);
   }
