@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { mayDecide } from '../core/learning/approvals.js';
-import { clean } from '../server/logger.js';
+import { clean } from '../core/text/clean.js';
 import type { AdaptiveCard } from './cards/card-types.js';
 import { messageCard } from './cards/message-card.js';
 import { VERBS } from './cards/verbs.js';

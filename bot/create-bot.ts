@@ -7,10 +7,10 @@ import type { CallerIdentity, ProvenCaller } from '../core/people/identify-calle
 import type { ConversationRepository } from '../core/storage/conversation-repository.js';
 import type { RequestRepository } from '../core/storage/request-repository.js';
 import type { TeamRepository } from '../core/storage/team-repository.js';
-import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from '../core/learning/approvals.js';
+import type { ApprovalDeps } from '../core/learning/approvals.js';
 import { BackgroundWork } from './background.js';
 import { registerApprovalInvokes } from './approval-invokes.js';
-import { clean } from '../server/logger.js';
+import { clean } from '../core/text/clean.js';
 import { parseAction } from './action-payloads.js';
 import { messageCard, notFoundCard } from './cards/message-card.js';
 import { ACTION_ROUTES, INTENT_ROUTES, MANAGER_ROUTES } from './learner-routes.js';
@@ -20,7 +20,8 @@ import { understand } from './language/understand.js';
 import { createMessenger } from './proactive.js';
 import { sendCard } from './send-card.js';
 import { showWelcome } from './flows/status-flows.js';
-import { createTabNotices, type TabNotices } from './tab-notices.js';
+import { createLearningNotices } from './learning-notices.js';
+import type { LearningNotices } from '../core/learning/learning-notices.js';
 import { todayInLondon } from '../core/time/clock.js';
 
 export interface BotIdentityOptions {
@@ -43,8 +44,8 @@ export interface BotDeps {
   conversations: Pick<ConversationRepository, 'savePersonal' | 'getPersonal' | 'markStale'>;
   requests: Pick<RequestRepository, 'rememberCard' | 'deliveredCards' | 'inbox' | 'addToInbox' | 'markInboxDecided'>;
   teams: Pick<TeamRepository, 'listTeam' | 'isInTeam'>;
-  permissionHolders(permission: 'mlog'): Promise<string[]>;
-  policy?: ApprovalPolicy;
+  /** The approval use cases' dependencies, from the composition root (the tab uses the same). */
+  approvals: ApprovalDeps;
   logger: Logger;
   organisationName: string;
   supportContact: string;
@@ -60,7 +61,7 @@ export interface Bot {
   /** Why the channel's token is not good enough (a short reason, no token text), or undefined when it is. */
   refusesToken(activity: unknown, authorization: string): Promise<string | undefined>;
   /** Approval cards, card updates and notices for actions taken in the tab (the same as from a card). */
-  notices: TabNotices;
+  notices: LearningNotices;
 }
 
 export function createAdapter(identity: BotIdentityOptions | undefined): TeamsAdapter {
@@ -104,7 +105,7 @@ export function createBot(deps: BotDeps): Bot {
   const background = new BackgroundWork(deps.logger);
   const services: LearnerBotServices = {
     learning: deps.learning,
-    approvals: { ...deps.learning, inbox: deps.requests, permissionHolders: deps.permissionHolders, policy: deps.policy ?? DEFAULT_APPROVAL_POLICY },
+    approvals: deps.approvals,
     requests: deps.requests,
     teams: deps.teams,
     messenger: createMessenger({ adapter, appId: deps.identity?.appId, conversations: deps.conversations, clock: deps.learning.clock, logger: deps.logger }),
@@ -223,5 +224,5 @@ export function createBot(deps: BotDeps): Bot {
       return error instanceof Error ? error.name : 'invalid token';
     }
   };
-  return { adapter, app, background, notices: createTabNotices(services), refusesToken };
+  return { adapter, app, background, notices: createLearningNotices(services), refusesToken };
 }

@@ -9,6 +9,7 @@ import { registerTabApi, type RegisteredTabApi } from '../tab/api/register.js';
 import { createReadiness, storageProbes, type Readiness } from './readiness.js';
 import { startChainWriter, type RunningChainWriter } from './chain-writer.js';
 import { createIdentity } from './identity.js';
+import { passportCard } from '../bot/cards/passport-card.js';
 
 /** What a stop right now would cut short. */
 export interface InFlightWork {
@@ -52,8 +53,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     conversations: services.conversations,
     requests: services.requests,
     teams: services.teams,
-    permissionHolders: (permission) => services.directory.holdersOf(permission),
-    policy: config.approvals,
+    approvals: services.approvals,
     logger,
     organisationName: config.organisationName,
     supportContact: config.supportContact,
@@ -63,12 +63,23 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
   let reminders: RunningReminders | undefined;
   const readiness = createReadiness(storageProbes(services, () => reminders?.holder), { timeoutMs: config.readinessTimeoutMs });
   const server = await startHttpServer(config, bot, logger, (restifyServer) => {
-    tabApi = registerTabApi(restifyServer, { config, services, bot, logger, clock: options.clock ?? systemClock, identify: (caller) => identity.identify(caller) });
+    tabApi = registerTabApi(restifyServer, {
+      config,
+      services,
+      notices: bot.notices,
+      passportCard,
+      workspaceBot: bot,
+      logger,
+      clock: options.clock ?? systemClock,
+      identify: (caller) => identity.identify(caller),
+    });
   }, readiness);
   services.passport.useServerUrl(server.url); // the issuer URL in development when PASSPORT_ISSUER_URL is not set
   reminders = startReminders(config, services, logger);
   const running = reminders;
   const chainWriter = startChainWriter(services.auditOutbox, config.audit, logger);
+  // Load the report summaries in the background at start, so the first report does not wait for all of them.
+  void services.summaryCache.current().catch((error: unknown) => logger.warn({ event: 'reports.warm-up-failed', err: { message: (error as Error)?.message } }, 'report cache warm-up failed'));
   logger.info({ event: 'server.started', url: server.url, mode: config.mode }, 'server started');
 
   let stopping: Promise<void> | undefined;

@@ -1,10 +1,8 @@
 import { calculateJwkThumbprint, type JWK } from 'jose';
 
-/**
- * The one signing algorithm passports use: ECDSA P-256 with SHA-256 (JOSE `ES256`). Key Vault signs
- * it natively with a non-exportable key, and the signature is the 64 raw bytes r‖s that JWS expects.
- */
-export const PASSPORT_ALGORITHM = 'ES256' as const;
+import { PASSPORT_ALGORITHM } from '../passport/algorithm.js';
+
+export { PASSPORT_ALGORITHM };
 
 /** The public half of a signing key, as published in the organisation's JWKS. */
 export interface PublicSigningKey extends JWK {

@@ -1,5 +1,5 @@
 import type { SigningKey } from '../keys/signer.js';
-import { PASSPORT_ALGORITHM } from '../keys/signer.js';
+import { PASSPORT_ALGORITHM } from './algorithm.js';
 import { VC_JWT_TYPE } from './credential.js';
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');

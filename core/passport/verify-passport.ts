@@ -1,5 +1,5 @@
 import { compactVerify, decodeJwt, decodeProtectedHeader, errors, importJWK, type JWK } from 'jose';
-import { PASSPORT_ALGORITHM } from '../keys/signer.js';
+import { PASSPORT_ALGORITHM } from './algorithm.js';
 import type { Clock } from '../time/clock.js';
 import { CheckList, type PassportCheck } from './checks.js';
 import { credentialSchema, normaliseIssuer, PASSPORT_TYPE, statusListCredentialSchema, VC_JWT_TYPE, type PassportCredential } from './credential.js';

@@ -1,6 +1,6 @@
 import type { CatalogueIndex } from '../learning/catalogue-index.js';
 import type { PersonSummary } from '../learning/person-summary.js';
-import { planTopicKey, type PlanHeader, type PlanJudgement } from '../storage/report-snapshot-repository.js';
+import { planTopicKey, type PlanHeader, type PlanJudgement } from './plan-judgements.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { PlanTopicRow } from './report-shapes.js';
 export type { PlanTopicRow } from './report-shapes.js';

@@ -3,7 +3,7 @@ import type { ReportSnapshotRepository } from '../storage/report-snapshot-reposi
 import { addMonths, type LocalDate } from '../time/local-date.js';
 import { complianceReport, type ComplianceReport, type ReportOptions } from './compliance-report.js';
 import type { TrendPoint } from './report-shapes.js';
-import type { SummaryCache } from './summary-cache.js';
+import type { SummaryCache } from '../storage/summary-cache.js';
 
 /** Whose figures a report covers: the whole organisation, or a manager's team. */
 export type ReportPopulation = { kind: 'organisation' } | { kind: 'team'; memberIds: ReadonlySet<string> };

@@ -1,5 +1,5 @@
 import type { PersonSummary } from '../learning/person-summary.js';
-import type { ConversationState } from './report-sources.js';
+import type { ConversationState } from '../storage/report-sources.js';
 
 export type UnreachableReason = 'no-teams-account' | 'no-conversation' | 'conversation-gone';
 

@@ -1,6 +1,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { AuditEvent } from '../audit/audit-chain.js';
 import type { LocalDate } from '../time/local-date.js';
+import { planTopicKey, type PlanHeader, type PlanJudgement } from '../reports/plan-judgements.js';
 import { isFenceRow, submitChained, type AuditOutbox } from './audit-outbox.js';
 import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.js';
 
@@ -16,29 +17,13 @@ export interface MonthlySnapshot {
   byStaffGroup: Record<string, number>;
 }
 
-/** What the MLOG decides for a topic in the annual plan (the facts are computed, never stored). */
-export interface PlanJudgement {
-  nationalContent: 'Y' | 'N';
-  assessMinutes: number | null;
-  completeMinutes: number | null;
-  improvement: string;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface PlanHeader {
-  submitterName: string;
-  dateSubmitted: LocalDate | null;
-  updatedBy: string;
-  updatedAt: string;
-}
+export type { PlanHeader, PlanJudgement };
 
 type SnapshotEntity = { partitionKey: string; rowKey: string; takenOn: string; people: number; required: number; compliant: number; percent: number; bySubject: string; byStaffGroup: string };
 type JsonEntity = { partitionKey: string; rowKey: string; data: string };
 
 const ORG = 'org';
 const planPartition = (year: number) => `plan-${year}`;
-export const planTopicKey = (subjectId: string, level: number) => `topic|${subjectId}|${level}`;
 const HEADER = 'header';
 
 /**

@@ -10,7 +10,7 @@ import type {
   WorkspaceView,
 } from './model.js';
 import type { Person } from '../people/types.js';
-import { runConcurrently } from '../storage/table-store.js';
+import { runConcurrently } from '../util/concurrency.js';
 import { accessOf, isHubReviewer, isMember, pcnPracticeOf, personRef, worksInApplicationPractice } from './access.js';
 import type { ApplicationRecord } from './application.js';
 import { evaluateChecklist } from './checklist.js';

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   try {
     const organisation = generateOrganisation({ staff: Number(values.staff), today });
     await seedOrganisation(app.services, organisation, { today, rules: config.rules });
-    const approvals = { ...app.services.learning, inbox: app.services.requests, permissionHolders: (p: 'mlog') => app.services.directory.holdersOf(p), policy: config.approvals };
+    const approvals = app.services.approvals;
 
     // Pending extension requests from learners who have a manager and something due.
     const pending: { learnerId: string; requestId: string; managerAad: string }[] = [];

@@ -78,11 +78,11 @@ export function registerQueueRoutes(server: Server, kit: RouteKit, context: TabA
           const label = catalogue.topicLabel(outcome.record.subjectId, outcome.record.level);
           const source = outcome.record.source.kind === 'transferred' ? outcome.record.source.employer : 'another employer';
           if (outcome.record.verification.state === 'verified') {
-            context.bot.notices.tell(outcome.learner, `Certificate verified: ${label}`, [`Your certificate from ${source} (completed ${formatLocalDate(outcome.record.completedOn)}) was verified by ${caller.person.name}. It now counts towards your learning.`], 'good');
+            context.notices.tell(outcome.learner, `Certificate verified: ${label}`, [`Your certificate from ${source} (completed ${formatLocalDate(outcome.record.completedOn)}) was verified by ${caller.person.name}. It now counts towards your learning.`], 'good');
             return { message: `Verified: ${outcome.learner.name}, ${label}. It counts from now; ${outcome.learner.name} will be told.` };
           }
           const reason = outcome.record.verification.state === 'rejected' ? outcome.record.verification.reason : '';
-          context.bot.notices.tell(outcome.learner, `Certificate not accepted: ${label}`, [`Your certificate from ${source} (completed ${formatLocalDate(outcome.record.completedOn)}) was not accepted by ${caller.person.name}.`, `Reason: “${reason}”`, 'It does not count; the learning is still due as shown in what\'s due.'], 'warning');
+          context.notices.tell(outcome.learner, `Certificate not accepted: ${label}`, [`Your certificate from ${source} (completed ${formatLocalDate(outcome.record.completedOn)}) was not accepted by ${caller.person.name}.`, `Reason: “${reason}”`, 'It does not count; the learning is still due as shown in what\'s due.'], 'warning');
           return { message: `Rejected: ${outcome.learner.name}, ${label}. ${outcome.learner.name} will be told why.` };
         }
         case 'already-decided':

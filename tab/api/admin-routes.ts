@@ -50,14 +50,12 @@ export function jobView(job: RefreshJob | undefined, now: Date): RefreshJobView 
  */
 export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
   const { services } = context;
-  const rows = new CatalogueRowsRepository(services.store, services.auditOutbox);
-  const jobs = new RefreshJobRepository(services.store);
-  const refresher = new SummaryRefresher({ ...services.learning, jobs, listAll: () => services.summaries.listAll() });
+  const { catalogueRows: rows, refreshJobs: jobs, summaryRefresher: refresher } = services;
   const shared: AdminShared = {
     rows,
     jobs,
     refresher,
-    proposals: new ProposalRepository(services.store, services.auditOutbox),
+    proposals: services.proposals,
     catalogueEdit: {
       rows,
       catalogue: services.catalogue,

@@ -35,7 +35,7 @@ export async function decideFromTab(
       throw new ApiError(409, 'already-decided', message, { state: outcome.request.state, decidedBy: outcome.deciderName, decidedAt: outcome.request.decidedAt });
     }
     case 'decided': {
-      context.bot.notices.requestDecided(kind, outcome.learner, outcome.request);
+      context.notices.requestDecided(kind, outcome.learner, outcome.request);
       const state = outcome.request.state === 'approved' ? 'approved' : 'declined';
       return { state, message: `${state === 'approved' ? 'Approved' : 'Declined'}. ${outcome.learner.name} will be told.` };
     }

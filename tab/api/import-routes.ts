@@ -36,7 +36,7 @@ const targetSchema = z.discriminatedUnion('kind', [
  * mapped once and remembered. Learning and development administrators only.
  */
 export const registerImportRoutes: TabRouteModule = (server, kit, { services, config, logger }) => {
-  const imports = new EsrImportRepository(services.store, services.auditOutbox);
+  const imports = services.esrImports;
   const deps = {
     onWriteFailed: (importId: string, error: unknown, employeeNumber?: string) =>
       logger.warn({ event: 'esr.write-failed', importId, employeeNumber, err: { message: (error as Error)?.message?.slice(0, 500) } }, 'ESR import write failed'),

@@ -6,10 +6,9 @@ import type { TabApiContext } from './register.js';
 import { ApiError } from './api-error.js';
 import { refusalSentence } from '../../core/learning/refusal-text.js';
 
-/** The approval use cases' dependencies, built exactly as the bot builds them (create-bot.ts). */
+/** The approval use cases' dependencies: the composition root's, the same the bot uses. */
 export function approvalDeps(context: TabApiContext): ApprovalDeps {
-  const { services, config } = context;
-  return { ...services.learning, inbox: services.requests, permissionHolders: (permission) => services.directory.holdersOf(permission), policy: config.approvals };
+  return context.services.approvals;
 }
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');

@@ -194,7 +194,7 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
       const catalogue = await learning.catalogue.current();
       const outcome = await requestExtension(approvalDeps(context), caller.staffId, { subjectId: body.subjectId, requestedDate: body.requestedDate as LocalDate, reason: body.reason });
       if (outcome.kind !== 'requested') throw refusalError(outcome, catalogue.subjectName(body.subjectId), 'extension', config.supportContact);
-      const told = await context.bot.notices.requestSent('extension', caller.staffId, outcome.request, outcome.approvers);
+      const told = await context.notices.requestSent('extension', caller.staffId, outcome.request, outcome.approvers);
       const who = outcome.approvers.map((a) => a.name).join(' and ');
       return {
         message: `Extension request sent: ${catalogue.subjectName(body.subjectId)} from ${formatLocalDate(outcome.request.currentDueDate)} to ${formatLocalDate(outcome.request.requestedDate)}. ${who} will decide; you will be told.`,
@@ -210,7 +210,7 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
       const catalogue = await learning.catalogue.current();
       const outcome = await requestExemption(approvalDeps(context), caller.staffId, body);
       if (outcome.kind !== 'requested') throw refusalError(outcome, catalogue.subjectName(body.subjectId), 'exemption', config.supportContact);
-      const told = await context.bot.notices.requestSent('exemption', caller.staffId, outcome.request, outcome.approvers);
+      const told = await context.notices.requestSent('exemption', caller.staffId, outcome.request, outcome.approvers);
       return {
         message: `Sent to the mandatory learning oversight group: ${catalogue.subjectName(body.subjectId)}. An exemption is not guaranteed; until they decide, it stays due as before.`,
         notified: told,

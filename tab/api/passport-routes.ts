@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { passportCard } from '../../bot/cards/passport-card.js';
 import { refreshSummary } from '../../core/learning/refresh-summary.js';
 import { can, whoCan } from '../../core/people/authorisation.js';
 import { passportLinkOf, VC_JWT_MEDIA_TYPE, type PassportCredential } from '../../core/passport/credential.js';
@@ -173,7 +172,7 @@ export const registerPassportRoutes: TabRouteModule = (server, kit, context: Tab
         jwt: result.passport.jwt,
         learning: result.credential.credentialSubject.learning.map((i) => ({ label: `${i.subject} (${i.levelName})`, subjectId: i.subjectId, level: i.level, completedOn: i.completedOn, method: i.method, expiresOn: i.expiresOn })),
         qrPng: `data:image/png;base64,${png.toString('base64')}`,
-        card: passportCard(result.credential, result.link),
+        card: context.passportCard(result.credential, result.link),
       },
     };
   }));

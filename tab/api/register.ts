@@ -1,28 +1,13 @@
 import type { Server } from 'restify';
-import type { Logger } from 'pino';
-import type { AppConfig } from '../../server/config.js';
-import type { Services } from '../../server/services.js';
-import type { Bot } from '../../bot/create-bot.js';
-import type { Clock } from '../../core/time/clock.js';
-import type { CallerIdentity, ProvenCaller } from '../../core/people/identify-caller.js';
 import { createAuthenticator } from './caller.js';
 import { registerMeRoutes } from './me-routes.js';
 import { createRouteKit, type RouteKit } from './route-kit.js';
 import { SsoTokenValidator } from './sso-token.js';
 import { registerStaticTab } from './static-files.js';
 import { TAB_ROUTE_MODULES } from './modules.js';
-import { registerPassportRoutes } from './passport-routes.js';
+import type { TabApiContext } from './tab-context.js';
 
-/** What a feature's routes may use: the configuration, the repositories, the bot (for channel posts and card updates), the clock. */
-export interface TabApiContext {
-  config: AppConfig;
-  services: Services;
-  bot: Bot;
-  logger: Logger;
-  clock: Clock;
-  /** Maps a validated token's object id to a stored person (see core/people/identify-caller.ts). */
-  identify(caller: ProvenCaller): Promise<CallerIdentity>;
-}
+export type { TabApiContext, TabConfig, TabServices } from './tab-context.js';
 
 /** Something a route module keeps open (live streams, pollers) that a graceful stop must close. */
 export interface TabModuleHandle {
@@ -78,7 +63,7 @@ export function registerTabApi(server: Server, context: TabApiContext): Register
   registerStaticTab(server, config.tabWebDir);
   registerMeRoutes(api, kit, { mode: config.mode, teams: services.teams });
   const handles: TabModuleHandle[] = [];
-  for (const module of [...TAB_ROUTE_MODULES, registerPassportRoutes]) {
+  for (const module of TAB_ROUTE_MODULES) {
     const handle = module(api, kit, context);
     if (handle) handles.push(handle);
   }

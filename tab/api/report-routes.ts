@@ -1,15 +1,11 @@
 import type { Response } from 'restify';
 import { z } from 'zod';
 import { annualPlan, defaultPlanYear } from '../../core/reports/annual-plan.js';
-import { ComplianceReports } from '../../core/reports/compliance-reports.js';
 import { dnaReport } from '../../core/reports/dna-report.js';
 import { toCsv, toXlsx, type ExportTable } from '../../core/reports/export-table.js';
 import { feedbackSummary } from '../../core/reports/feedback-report.js';
 import { REASON_TEXT, unreachablePeople } from '../../core/reports/reachability.js';
-import { conversationStates, peopleWithDnaRecords } from '../../core/reports/report-sources.js';
-import { SummaryCache } from '../../core/reports/summary-cache.js';
-import { ReportSnapshotRepository } from '../../core/storage/report-snapshot-repository.js';
-import { runConcurrently } from '../../core/storage/table-store.js';
+import { runConcurrently } from '../../core/util/concurrency.js';
 import { todayInLondon } from '../../core/time/clock.js';
 import { addMonths, parseLocalDate, type LocalDate } from '../../core/time/local-date.js';
 import { ApiError, forbidden } from './api-error.js';
@@ -46,11 +42,7 @@ const complianceQuery = z.object({
  */
 export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
   const { services, config } = context;
-  const cache = new SummaryCache(services.store);
-  const snapshots = new ReportSnapshotRepository(services.store, services.auditOutbox);
-  const reports = new ComplianceReports(cache, snapshots, { threshold: config.complianceThreshold, dueSoonDays: config.rules.dueSoonDays });
-  // Load the summaries in the background at start, so the first report does not wait for all of them.
-  void cache.current().catch((error: unknown) => context.logger.warn({ event: 'reports.warm-up-failed', err: error }, 'report cache warm-up failed'));
+  const { summaryCache: cache, reportSnapshots: snapshots, complianceReports: reports, reportSources } = services;
 
   const scopeOf = async (caller: TabCaller): Promise<Scope> => {
     if (seesOrganisation(caller)) return { kind: 'organisation', label: config.organisationName };
@@ -100,7 +92,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
     const from = query.from ?? addMonths(today, -12);
     const to = query.to ?? today;
     if (from > to) throw new ApiError(400, 'invalid', 'The start date is after the end date.');
-    const ids = scope.kind === 'organisation' ? [...(await peopleWithDnaRecords(services.store))] : [...scope.memberIds];
+    const ids = scope.kind === 'organisation' ? [...(await reportSources.peopleWithDnaRecords())] : [...scope.memberIds];
     const people: Parameters<typeof dnaReport>[0][number][] = [];
     await runConcurrently(ids, 16, async (id) => {
       const bundle = await services.staff.getBundle(id);
@@ -134,7 +126,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
     const people = reports.peopleIn((await cache.current()).summaries, scope);
     let lookup: (aad: string) => { staleSince?: string; updatedAt?: string } | undefined;
     if (scope.kind === 'organisation') {
-      const states = await conversationStates(services.store);
+      const states = await reportSources.conversationStates();
       lookup = (aad) => states.get(aad);
     } else {
       const states = new Map<string, { staleSince?: string }>();

@@ -4,7 +4,7 @@ import restify from 'restify';
 import type { Logger } from 'pino';
 import { z, ZodError, type ZodTypeAny } from 'zod';
 import { ApiError, unauthorized } from './api-error.js';
-import { clean } from '../../server/logger.js';
+import { clean } from '../../core/text/clean.js';
 import type { Authentication, TabCaller } from './caller.js';
 import { UserRateLimiter } from './user-rate-limiter.js';
 

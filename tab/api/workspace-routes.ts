@@ -61,7 +61,8 @@ async function timed(work: () => Promise<unknown>): Promise<unknown> {
 }
 
 export function createWorkspaceDeps(context: TabApiContext, changed?: (appId: string) => void): WorkspaceDeps {
-  const { services, bot, logger, clock } = context;
+  const { services, logger, clock } = context;
+  const bot = context.workspaceBot;
   const repo = new WorkspaceRepository(services.store);
   const people = new StaffDirectoryCache(services.store);
   return {
@@ -73,7 +74,7 @@ export function createWorkspaceDeps(context: TabApiContext, changed?: (appId: st
     audit: services.auditLog,
     clock,
     definitions: WORKSPACE_DEFINITIONS,
-    notifier: createChannelPoster({ adapter: bot.adapter, appId: context.config.bot?.appId, repo, clock, logger }),
+    notifier: createChannelPoster({ adapter: bot.adapter as never, appId: context.config.bot?.appId, repo, clock, logger }),
     background: (name, work) => bot.background.run(name, work),
     ...(changed ? { changed } : {}),
   };
@@ -90,7 +91,7 @@ export const registerWorkspaceRoutes: TabRouteModule = (server, kit, context): T
     { onError: (error, appId) => logger.warn({ event: 'workspace.live-poll-failed', appId, err: { message: (error as Error)?.message } }, 'live poll failed') },
   );
   const live = feed;
-  observeChannelInstalls(context.bot.app, { repo, clock: context.clock, logger });
+  observeChannelInstalls(context.workspaceBot.app as never, { repo, clock: context.clock, logger });
 
   server.get('/api/workspace-definitions', kit.route({}, async () => WORKSPACE_DEFINITIONS));
 

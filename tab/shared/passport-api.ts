@@ -6,7 +6,6 @@
 import type { PassportCheck } from '../../core/passport/checks.js';
 import type { PassportMessage } from '../../core/passport/passport-messages.js';
 import type { TrustedIssuer } from '../../core/passport/ports.js';
-import type { AdaptiveCard } from '../../bot/cards/card-types.js';
 
 export type { PassportCheck, PassportMessage, TrustedIssuer };
 
@@ -45,7 +44,7 @@ export interface PassportView {
 
 export interface IssueAnswer {
   message: PassportMessage;
-  passport: PassportView & { jwt: string; learning: PassportItemView[]; qrPng: string; card: AdaptiveCard };
+  passport: PassportView & { jwt: string; learning: PassportItemView[]; qrPng: string; card: object };
 }
 
 /** POST /api/passport/present: JSON `{ text }` (a link or the JWT), or the file itself as the body (PDF, PNG, JPEG, .jwt). */

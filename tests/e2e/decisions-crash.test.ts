@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../core/audit/audit-chain.js';
 import { computeCompliance } from '../../core/learning/compliance.js';
-import { DEFAULT_APPROVAL_POLICY, requestExtension, type ApprovalDeps } from '../../core/learning/approvals.js';
+import { requestExtension } from '../../core/learning/approvals.js';
 import { generateOrganisation } from '../../core/demo/generate-organisation.js';
 import { seedOrganisation } from '../../core/demo/seed-store.js';
 import { runConcurrently } from '../../core/storage/table-store.js';
@@ -26,7 +26,7 @@ async function seedPending(services: Services, config: ReturnType<typeof reminde
   const today = todayInLondon(systemClock);
   await services.ensureStorage();
   await seedOrganisation(services, generateOrganisation({ staff: STAFF, today }), { today, rules: config.rules });
-  const deps: ApprovalDeps = { ...services.learning, inbox: services.requests, permissionHolders: (p) => services.directory.holdersOf(p), policy: DEFAULT_APPROVAL_POLICY };
+  const deps = services.approvals;
   const catalogue = await services.catalogue.current();
   const pending: Pending[] = [];
   const learners = (await services.summaries.listAll()).map((s) => s.staffId);

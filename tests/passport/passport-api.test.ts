@@ -1,3 +1,4 @@
+import type { AdaptiveCard } from '../../bot/cards/card-types.js';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES, cardBytes } from '../../bot/cards/card-types.js';
@@ -58,8 +59,9 @@ describe('the public routes other organisations call', () => {
 describe('issuing', () => {
   it('when a passport is issued, then its card is a valid Adaptive Card under 28 KB and it is listed in my passports', async () => {
     const passport = await issue(app);
-    expectValidCard(passport.card);
-    expect(cardBytes(passport.card)).toBeLessThan(MAX_CARD_BYTES);
+    const card = passport.card as AdaptiveCard;
+    expectValidCard(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
     expect(passport.qrPng).toMatch(/^data:image\/png;base64,/);
     const mine = await call<{ passports: { id: string; link: string }[] }>(app, ALEX, 'GET', '/api/passport/mine');
     expect(mine.body.passports.find((p) => p.id === passport.id)?.link).toBe(passport.link);

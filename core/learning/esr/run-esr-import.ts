@@ -8,7 +8,7 @@ import type { DirectoryRepository } from '../../storage/directory-repository.js'
 import type { TeamRepository } from '../../storage/team-repository.js';
 import type { SummaryRepository } from '../../storage/summary-repository.js';
 import type { EsrImportRepository } from '../../storage/esr-import-repository.js';
-import { runConcurrently } from '../../storage/table-store.js';
+import { runConcurrently } from '../../util/concurrency.js';
 import { todayInLondon, type Clock } from '../../time/clock.js';
 import { decodeExport } from './esr-decode.js';
 import { mergePerson, type MergeOutcome } from './esr-merge.js';

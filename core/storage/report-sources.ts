@@ -12,7 +12,19 @@ import type { TableStore } from '../storage/table-store.js';
  * Both are on-demand sections of the reports page, not the organisation report that must answer in
  * under two seconds.
  */
-export async function peopleWithDnaRecords(store: TableStore): Promise<Set<string>> {
+export class ReportSources {
+  constructor(private readonly store: TableStore) {}
+
+  peopleWithDnaRecords(): Promise<Set<string>> {
+    return peopleWithDnaRecords(this.store);
+  }
+
+  conversationStates(): Promise<Map<string, ConversationState>> {
+    return conversationStates(this.store);
+  }
+}
+
+async function peopleWithDnaRecords(store: TableStore): Promise<Set<string>> {
   const ids = new Set<string>();
   const rows = store.client('staff').listEntities<{ data: string }>({
     queryOptions: { filter: odata`RowKey ge ${'audit|'} and RowKey lt ${'audit}'}`, select: ['PartitionKey', 'data'] },
@@ -28,7 +40,7 @@ export interface ConversationState {
   staleSince?: string;
 }
 
-export async function conversationStates(store: TableStore): Promise<Map<string, ConversationState>> {
+async function conversationStates(store: TableStore): Promise<Map<string, ConversationState>> {
   const states = new Map<string, ConversationState>();
   const rows = store.client('conversations').listEntities<{ updatedAt?: string; staleSince?: string }>({
     queryOptions: { select: ['PartitionKey', 'updatedAt', 'staleSince'] },

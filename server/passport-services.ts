@@ -1,0 +1,54 @@
+import type { PassportServices } from '../core/passport/passport-services.js';
+import type { AuditOutbox } from '../core/storage/audit-outbox.js';
+import { KeyRing } from '../core/keys/key-ring.js';
+import { keyVaultSigner } from '../core/keys/key-vault-signer.js';
+import { LocalSigner } from '../core/keys/local-signer.js';
+import { LocalKeyRepository, PublishedKeyRepository } from '../core/storage/passport-key-repository.js';
+import { PassportRepository } from '../core/storage/passport-repository.js';
+import { PassportStatusRepository } from '../core/storage/passport-status-repository.js';
+import { PassportTrustRepository } from '../core/storage/passport-trust-repository.js';
+import type { TableStore } from '../core/storage/table-store.js';
+import type { Clock } from '../core/time/clock.js';
+import { GuardedFetcher, type IssuerFetcher } from '../core/passport/issuer-fetch.js';
+import { IssuerKeys } from '../core/passport/issuer-keys.js';
+import type { PassportConfig, PassportSettings } from '../core/passport/passport-settings.js';
+import { StatusListPublisher } from '../core/passport/status-list-publisher.js';
+
+/** Everything passports need in one process: repositories, the signer and its published keys, the verifier's fetcher and key cache. */
+export type { PassportServices };
+
+export function createPassportServices(config: PassportConfig, organisationName: string, store: TableStore, clock: Clock, outbox?: AuditOutbox): PassportServices {
+  let serverUrl: string | undefined;
+  const settings: PassportSettings = {
+    get issuerUrl() {
+      return config.issuerUrl ?? (config.allowLoopbackIssuers ? serverUrl : undefined);
+    },
+    organisationName,
+    odsCode: config.odsCode,
+    tenantId: config.tenantId,
+    validDays: config.validDays,
+    allowLoopbackIssuers: config.allowLoopbackIssuers,
+  };
+  const publishedKeys = new PublishedKeyRepository(store);
+  const now = () => clock.now();
+  const localSigner = !config.keyVaultKeyId && config.allowLocalKey ? new LocalSigner(new LocalKeyRepository(store), now) : undefined;
+  const signer = config.keyVaultKeyId ? keyVaultSigner(config.keyVaultKeyId) : localSigner;
+  const keys = signer ? new KeyRing(signer, publishedKeys, now) : undefined;
+  const statusLists = new PassportStatusRepository(store);
+  const fetcher = new GuardedFetcher({ timeoutMs: config.fetchTimeoutMs, allowLoopback: config.allowLoopbackIssuers, allowPlainHttp: config.allowLoopbackIssuers });
+  return {
+    settings,
+    keys,
+    localSigner,
+    passports: new PassportRepository(store, outbox),
+    statusLists,
+    trust: new PassportTrustRepository(store, outbox),
+    publishedKeys,
+    fetcher,
+    issuerKeys: new IssuerKeys(fetcher, { maxAgeMs: config.keysCacheMs, refetchCooldownMs: 1_000 }),
+    statusPublisher: new StatusListPublisher({ statusLists, keys: { activeKey: () => (keys ? keys.activeKey() : Promise.reject(new Error('no signing key'))) }, clock, issuerUrl: () => settings.issuerUrl }),
+    useServerUrl: (url) => {
+      serverUrl = new URL(url).origin;
+    },
+  };
+}
