@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { readdirSync } from 'node:fs';
-import { inject } from 'vitest';
+import { builtTabDir } from '../support/built-tab.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALEX, invoke, invokeActivity, messageActivity, postActivity } from '../support/activities.js';
 import { makeKeys, mintToken, productionSsoEnv, startKeyServer, type KeyServer, type SigningKeys } from '../support/entra-tokens.js';
@@ -87,7 +87,7 @@ describe('production responses', () => {
     await keyServer?.close();
   });
 
-  const assetOf = (suffix: string) => readdirSync(`${inject('tabWebDir')}/assets`).find((f) => f.endsWith(suffix))!;
+  const assetOf = (suffix: string) => readdirSync(`${builtTabDir()}/assets`).find((f) => f.endsWith(suffix))!;
 
   it('when personal data is answered, then it is not to be stored, and every answer carries HSTS and no product banner', async () => {
     const me = await fetch(`${app.server.url}/api/me`, { headers: { authorization: `Bearer ${await mintToken(keys, { oid: '12345678-1234-4234-8234-123456789012' })}` } });

@@ -29,7 +29,8 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
     REMINDER_SCHEDULE: 'off',
     REMINDER_WORKERS: '0',
-    TAB_WEB_DIR: inject('tabWebDir'),
+    // Built only for the browser project; elsewhere the tab's static routes answer 503.
+    ...(inject('tabWebDir') ? { TAB_WEB_DIR: inject('tabWebDir') } : {}),
   });
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {

@@ -29,7 +29,8 @@ export async function startTestApp(options: { env?: Env; staff?: number; seed?: 
     SUPPORT_CONTACT: 'the Learning and Development team (ext. 4321)',
     REMINDER_SCHEDULE: 'off',
     REMINDER_WORKERS: '0',
-    TAB_WEB_DIR: inject('tabWebDir'),
+    // Built only for the browser project; elsewhere the tab's static routes answer 503.
+    ...(inject('tabWebDir') ? { TAB_WEB_DIR: inject('tabWebDir') } : {}),
     ...options.env,
   });
   const app = await startApp(config, createLogger(config.logLevel), { clock: fixedClock(`${TEST_TODAY}T12:00:00Z`) });
