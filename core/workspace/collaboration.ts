@@ -115,7 +115,7 @@ export async function addComment(
   deps: WorkspaceDeps,
   person: Person,
   appId: string,
-  request: { sectionId?: string | undefined; fieldId?: string | undefined; threadId?: string | undefined; text: string; mentions?: string[] | undefined },
+  request: { sectionId?: string | undefined; fieldId?: string | undefined; threadId?: string | undefined; text: string; mentions?: string[] | undefined; anchor?: { start?: unknown; end?: unknown; quote: string } | undefined },
 ): Promise<CommentThread> {
   return mutate(deps, person, appId, async ({ app, access, at }) => {
     if (!access.canComment) throw readOnlyProblem('You cannot comment here.');
@@ -133,7 +133,9 @@ export async function addComment(
       const sectionId = request.sectionId ?? (request.fieldId ? sectionOfField(request.fieldId) : undefined);
       if (!sectionId || !sectionDefinition(sectionId)) throw badRequestProblem('Say which section the comment is about.');
       if (request.fieldId && (!fieldDefinition(request.fieldId) || sectionOfField(request.fieldId) !== sectionId)) throw badRequestProblem('That field is not in that section.');
-      thread = { id: newId('t'), sectionId, ...(request.fieldId ? { fieldId: request.fieldId } : {}), kind: 'comment', comments: [comment], createdAt: at };
+      if (request.anchor && (!request.fieldId || fieldDefinition(request.fieldId)?.kind !== 'longtext')) throw badRequestProblem('Comments on a range of text are made in a long answer.');
+      const anchor = request.anchor ? { start: request.anchor.start, end: request.anchor.end, quote: request.anchor.quote } : undefined;
+      thread = { id: newId('t'), sectionId, ...(request.fieldId ? { fieldId: request.fieldId } : {}), ...(anchor ? { anchor } : {}), kind: 'comment', comments: [comment], createdAt: at };
     }
     return { threads: [thread], events: [{ type: 'comment', at, by, thread }], result: thread };
   });

@@ -28,14 +28,10 @@ export const WORKSPACE_ERROR_CODES = {
   readOnly: 'read-only',
   /** 404: unknown field/section/thread/resource id inside an application the caller may see. */
   notFound: 'not-found',
-  /** 409: overlapping edit; details = EditConflictDetails; the attempt is kept in the field's history. */
-  editConflict: 'edit-conflict',
   /** 409: the lifecycle does not allow this now (e.g. editing while submitted, outcome before a panel). details = { stage } */
   wrongStage: 'wrong-stage',
   /** 409: submission while the checklist is incomplete. details = { missing: ChecklistItemResult[] } */
   checklistIncomplete: 'checklist-incomplete',
-  /** 409: the base version is newer than the field (client bug / stale cache). details = { current: FieldState } */
-  unknownBase: 'unknown-base',
   /** 400: too few panel members, a mention of a non-member, a field too long, etc. */
   badRequest: 'bad-request',
   /** 413: the body is over MAX_SAVE_BODY_BYTES. */
@@ -278,56 +274,76 @@ export interface WorkspaceView {
   seq: number;
 }
 
-// ───────────────────────────── saving, merging, history ─────────────────────────────
+// ───────────────────────────── saving and history ─────────────────────────────
 
-export type SaveOutcome = 'saved' | 'merged' | 'unchanged';
+/** `saved`: the field now holds the text sent (merged with anyone typing at the same time); `unchanged`: it already did. */
+export type SaveOutcome = 'saved' | 'unchanged';
 
 export interface SaveFieldResponse {
-  /** `saved`: nobody else changed it; `merged`: others' non-overlapping changes were combined with yours; `unchanged`: same text. */
   outcome: SaveOutcome;
   field: FieldState;
-  revision?: HistoryEntry;
 }
 
-/** details of a 409 `edit-conflict`. Your attempt is already kept in the field's history as `conflictId`. */
-export interface EditConflictDetails {
-  fieldId: string;
-  conflictId: string;
-  /** The version you started from and its text. */
-  base: { version: number; text: string };
-  /** What you tried to save. */
-  mine: { text: string };
-  /** What others saved since (the current head). */
-  theirs: { version: number; text: string; by?: PersonRef; at?: string };
-  /** The current field: resolve by saving your chosen/merged text with `baseVersion: current.version` and `resolvesConflict: conflictId`. */
-  current: FieldState;
-}
-
-export type HistoryEntryKind = 'edit' | 'merge' | 'restore' | 'conflict';
-
+/**
+ * A revision as fields were saved before live editing (rows `h|…`); shown in the history as
+ * "earlier versions" and restorable.
+ */
 export interface HistoryEntry {
-  /** `r<version>` for revisions, `x<seq>` for kept conflicting attempts. */
   id: string;
   fieldId: string;
-  kind: HistoryEntryKind;
-  /** For revisions: the field version this created. For conflicts: the head version the attempt clashed with. */
+  kind: 'edit' | 'merge' | 'restore' | 'conflict';
   version: number;
-  /** The version the editor started from. */
   baseVersion: number;
   text: string;
   by: PersonRef;
   at: string;
-  /** restore: the entry restored (`r3` / `x17`). */
   restoredFrom?: string;
-  /** A save that resolved a conflict names it here. */
   resolves?: string;
-  /** conflict entries: whether a later save said it resolved this conflict. */
   resolvedBy?: string;
+}
+
+/**
+ * A session of work on a field: one person's changes until they paused ("Megan Bowen, 10:02–10:09,
+ * +340 characters"); `restore` when they brought back an earlier session; `earlier` for versions
+ * saved before live editing. `open` while the person is still at it.
+ */
+export interface SessionEntry {
+  id: string;
+  fieldId: string;
+  kind: 'edit' | 'restore' | 'earlier';
+  by: PersonRef;
+  startedAt: string;
+  endedAt: string;
+  added: number;
+  removed: number;
+  open: boolean;
+  /** restore: the session brought back. */
+  restoredFrom?: string;
 }
 
 export interface FieldHistoryResponse {
   fieldId: string;
-  entries: HistoryEntry[];
+  /** Newest first. */
+  sessions: SessionEntry[];
+}
+
+/** The field before and after one session, as plain text (one line per paragraph or item), for its difference. */
+export interface SessionContentResponse {
+  fieldId: string;
+  sessionId: string;
+  before: string;
+  after: string;
+}
+
+/** The live documents of some fields: each one's whole Yjs state (base64), and the feed position it includes. */
+export interface FieldDocsResponse {
+  docs: Record<string, string>;
+  dseq: number;
+}
+
+/** A change to a field's live document: a Yjs update, a cursor, or both. */
+export interface DocChangeResponse {
+  dseq: number;
 }
 
 // ───────────────────────────── comments ─────────────────────────────
@@ -340,10 +356,19 @@ export interface Comment {
   at: string;
 }
 
+/** A comment on a range of a long answer: Yjs relative positions (JSON), so it stays on the same words as the text changes. */
+export interface CommentAnchor {
+  start?: unknown;
+  end?: unknown;
+  /** The words commented on, when the comment was made. */
+  quote: string;
+}
+
 export interface CommentThread {
   id: string;
   sectionId: string;
   fieldId?: string;
+  anchor?: CommentAnchor;
   /** `changes-requested` threads are a hub reviewer's request on a section. */
   kind: 'comment' | 'changes-requested';
   comments: Comment[];
@@ -371,13 +396,14 @@ export interface PresenceResponse {
 // ───────────────────────────── live events (SSE) ─────────────────────────────
 
 /**
- * `event: <type>`, `id: <seq>` (stored events only), `data: <JSON of the event>`. Resume with `Last-Event-ID`.
- * `presence` and `hello` events carry no id. `reset` means "too much was missed: reload the view".
+ * `event: <type>`, `id: <seq>.<dseq>` (the application's event and live-document positions reached),
+ * `data: <JSON of the event>`. Resume with `Last-Event-ID`. `reset` means "too much was missed: reload".
  */
 export type WorkspaceEvent =
-  | { type: 'hello'; seq: number }
+  | { type: 'hello'; seq: number; dseq: number }
   | { type: 'field'; seq: number; at: string; by: PersonRef; field: FieldState; kind: 'edit' | 'merge' | 'restore' }
-  | { type: 'conflict'; seq: number; at: string; by: PersonRef; fieldId: string; conflictId: string }
+  /** A keystroke's worth (or a cursor move) in a field's live document; `origin` is the tab it came from. */
+  | { type: 'doc'; dseq: number; fieldId: string; by: PersonRef; origin: string; update?: string; yclient?: number; cursor?: { anchor?: unknown; head?: unknown } | null }
   | { type: 'section'; seq: number; at: string; by: PersonRef; section: SectionState }
   | { type: 'comment'; seq: number; at: string; by: PersonRef; thread: CommentThread }
   | { type: 'application'; seq: number; at: string; by: PersonRef; application: ApplicationSummary }

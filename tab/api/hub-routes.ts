@@ -9,7 +9,7 @@ import { newId, type WorkspaceDeps } from '../../core/workspace/workspace-deps.j
 import { badRequest, forbidden, notFound } from './api-error.js';
 import type { RouteKit } from './route-kit.js';
 import { reply } from './route-kit.js';
-import { asApi } from './workspace-problem.js';
+import { asApi } from './workspace-answer.js';
 import { can } from '../../core/people/authorisation.js';
 
 /**

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../server/config.js';
 import type { Services } from '../../server/services.js';
 import type { Bot } from '../../bot/create-bot.js';
 import type { Clock } from '../../core/time/clock.js';
+import type { WorkspaceServices } from '../../core/workspace/workspace-services.js';
 import { createAuthenticator } from './caller.js';
 import { registerMeRoutes } from './me-routes.js';
 import { createRouteKit, type RouteKit } from './route-kit.js';
@@ -18,6 +19,8 @@ export interface TabApiContext {
   bot: Bot;
   logger: Logger;
   clock: Clock;
+  /** The workspace's use-case dependencies and live feed, built by the composition root. */
+  workspace: WorkspaceServices;
 }
 
 /** Something a route module keeps open (live streams, pollers) that a graceful stop must close. */

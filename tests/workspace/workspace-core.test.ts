@@ -9,7 +9,7 @@ import { applyMemberAction, initialLifecycle, recordOutcome, schedulePanel } fro
 import { mergeThreeWay } from '../../core/workspace/merge.js';
 import { pcnPracticeOf } from '../../core/workspace/access.js';
 import { localDate } from '../../core/time/local-date.js';
-import { WorkspaceProblem } from '../../core/workspace/problem.js';
+import { Refused } from '../../core/workspace/problem.js';
 import type { StoredEvent } from '../../core/storage/workspace-repository.js';
 
 const by = { staffId: 'E1', name: 'Tester' };
@@ -122,7 +122,7 @@ describe('lifecycle rules', () => {
 
   it('when steps come out of order, then they are refused with the stage', () => {
     const drafting = initialLifecycle(by, at);
-    expect(() => applyMemberAction(drafting, 'submit', by, at, complete)).toThrow(WorkspaceProblem);
+    expect(() => applyMemberAction(drafting, 'submit', by, at, complete)).toThrow(Refused);
     expect(() => recordOutcome(drafting, { outcome: 'approved' }, by, at)).toThrow(/after a panel/);
     expect(() => schedulePanel(drafting, { date: '2027-01-01', members: [] }, by, at)).toThrow(/submitted/);
   });
