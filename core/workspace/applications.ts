@@ -10,7 +10,10 @@ import type {
   WorkspaceView,
 } from './model.js';
 import type { Person } from '../people/types.js';
-import { runConcurrently } from '../storage/table-store.js';
+import { runConcurrently } from '../time/run-concurrently.js';
+import { fieldDefinition } from './definitions.js';
+import type { Block } from './live/rich-text.js';
+import { contentOf, docFromState } from './live/yjs-field-content.js';
 import { accessOf, isHubReviewer, isMember, pcnPracticeOf, personRef, worksInApplicationPractice } from './access.js';
 import type { ApplicationRecord } from './application.js';
 import { evaluateChecklist } from './checklist.js';
@@ -116,6 +119,24 @@ export async function loadView(deps: WorkspaceDeps, person: Person, appId: strin
     me: { staffId: person.id, name: person.name, role: access.role === 'none' ? 'hub-reviewer' : access.role, canEdit: access.canEdit, canComment: access.canComment, canReview: access.canReview },
     seq: app.seq,
   };
+}
+
+/**
+ * What the DOCX export needs: the view, with every field's text read from its live document (so
+ * nothing typed a moment ago is missing) and long answers as rich blocks.
+ */
+export async function exportContent(deps: WorkspaceDeps, person: Person, appId: string): Promise<{ view: WorkspaceView; rich: Record<string, Block[]> }> {
+  const view = await loadView(deps, person, appId);
+  const states = await deps.docs.loadStates(appId);
+  const rich: Record<string, Block[]> = {};
+  const fields = { ...view.fields };
+  for (const [fieldId, state] of states) {
+    const kind = fieldDefinition(fieldId)?.kind;
+    const content = contentOf(docFromState(state), kind);
+    fields[fieldId] = { ...(fields[fieldId] ?? { fieldId, version: 0 }), text: content.text };
+    if (content.blocks) rich[fieldId] = content.blocks;
+  }
+  return { view: { ...view, fields }, rich };
 }
 
 export async function applicationForChannel(deps: WorkspaceDeps, person: Person, channelId: string): Promise<ChannelLinkResponse> {

@@ -121,9 +121,9 @@ export const registerWorkspaceRoutes: TabRouteModule = (server, kit, context) =>
 
   // ── export ──
   server.get('/api/workspaces/:id/export.docx', kit.route({ params: appParams, query: anyQuery }, async ({ caller, params, res }) => {
-    const view = await asApi(() => applications.loadView(deps, caller.person, params.id));
+    const { view, rich } = await asApi(() => applications.exportContent(deps, caller.person, params.id));
     const now = context.clock.now();
-    const buffer = await exportDocx({ ...view, exportedAt: now, exportedBy: caller.person.name });
+    const buffer = await exportDocx({ ...view, rich, exportedAt: now, exportedBy: caller.person.name });
     await deps.audit.append({ actorId: caller.staffId, action: 'workspace.exported', target: params.id, summary: `DOCX of ${view.application.pcnName}` });
     res.writeHead(200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
