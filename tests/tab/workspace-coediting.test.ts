@@ -87,7 +87,7 @@ describe('live co-authoring in the browser', () => {
     const sentence = 'Oakfield and Riverside share one learner rota and a fortnightly teaching session.';
     // 8 characters a second, as a person types; Megan's page is checked while he is still typing.
     const typing = alex.keyboard.type(sentence, { delay: 125 });
-    await expect.poll(() => editorText(megan, 'pcn.footprint'), { timeout: 8000, intervals: [50] }).toMatch(/^Oakfield and Riverside/);
+    await expect.poll(() => editorText(megan, 'pcn.footprint'), { timeout: 8000, interval: 50 }).toMatch(/^Oakfield and Riverside/);
     const seenWhileTyping = await editorText(megan, 'pcn.footprint');
     await typing;
     expect(seenWhileTyping.length).toBeLessThan(sentence.length);

@@ -143,28 +143,34 @@ describe('membership from organisation units', () => {
 
 describe('live feed', () => {
   it('when a client subscribes from a seq this instance has not polled yet, then it is caught up from storage, not told to reload', async () => {
-    const { LiveFeed } = await import('../../core/workspace/live-feed.js');
+    const { LiveFeed } = await import('../../core/workspace/live/live-feed.js');
     let seq = 3;
     const event = (n: number): StoredEvent => ({ type: 'comment', seq: n, at, by, thread: { id: `t${n}`, sectionId: 'pcn', kind: 'comment', comments: [], createdAt: at } });
     const feed = new LiveFeed(
-      { readSeq: async () => seq, readEvents: async (_id, after, upTo) => Array.from({ length: Math.max(0, upTo - after) }, (_, i) => event(after + i + 1)), readPresence: async () => [] },
+      {
+        readSeq: async () => seq,
+        readEvents: async (_id, after, upTo) => Array.from({ length: Math.max(0, upTo - after) }, (_, i) => event(after + i + 1)),
+        readDseq: async () => 0,
+        readDocs: async () => [],
+        readPresence: async () => [],
+      },
       { pollMs: 10_000 },
     );
     const first: string[] = [];
-    const one = await feed.subscribe('lo-1', 3, { send: (e) => first.push(e.type), end: () => undefined });
+    const one = await feed.subscribe('lo-1', { seq: 3 }, { send: (e) => first.push(e.type), end: () => undefined });
     // Two more events are committed elsewhere; a second client loaded its view at seq 5 and subscribes before our next poll.
     seq = 5;
     const second: { type: string; seq?: number }[] = [];
-    const two = await feed.subscribe('lo-1', 5, { send: (e) => second.push(e as never), end: () => undefined });
+    const two = await feed.subscribe('lo-1', { seq: 5 }, { send: (e) => second.push(e as never), end: () => undefined });
     expect(second.map((e) => e.type)).not.toContain('reset');
-    expect(second[0]).toEqual({ type: 'hello', seq: 5 });
+    expect(second[0]).toEqual({ type: 'hello', seq: 5, dseq: 0 });
     await new Promise((r) => setTimeout(r, 20));
     // The first client, behind, gets the two events; the second has nothing to catch up.
     expect(first).toEqual(['hello', 'presence', 'comment', 'comment']);
     expect(second.filter((e) => e.type === 'comment')).toEqual([]);
     // A seq from the future (storage was reset) does tell the client to reload.
     const third: string[] = [];
-    await feed.subscribe('lo-1', 99, { send: (e) => third.push(e.type), end: () => undefined });
+    await feed.subscribe('lo-1', { seq: 99 }, { send: (e) => third.push(e.type), end: () => undefined });
     expect(third[0]).toBe('reset');
     one.close();
     two.close();

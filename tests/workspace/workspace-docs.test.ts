@@ -117,6 +117,8 @@ describe('live documents across two instances', () => {
     expect((await field(b.server.url, ALEX, appId, 'supervision.clinical')).text).toBe(long);
     const tooLong = await save(a.server.url, MEGAN, appId, 'pcn.footprint', 'y'.repeat(300_001));
     expect(tooLong.status).toBe(400);
+    expect((await save(a.server.url, MEGAN, appId, 'pcn.no-such-field', 'text')).status).toBe(404);
+    expect((await field(a.server.url, MEGAN, appId, 'pcn.footprint')).text).toBe('Five practices share one training rota.');
   });
 
   it('when two people work on a field one after the other, then the history has a session each, and restoring the first is a session too', async () => {
@@ -137,6 +139,8 @@ describe('live documents across two instances', () => {
     expect((await field(a.server.url, MEGAN, appId, fieldId)).text).toBe(content.after);
     const after = (await call<FieldHistoryResponse>(a.server.url, MEGAN, 'GET', `/api/workspaces/${appId}/fields/${fieldId}/history`)).body;
     expect(after.sessions[0]).toMatchObject({ kind: 'restore', restoredFrom: megans.id, by: { name: 'Alex Wilber' } });
+    const audit = await a.services.auditLog.list();
+    expect(audit.some((e) => e.action === 'workspace.field-restored' && e.actorId === ALEX && e.target === appId)).toBe(true);
   });
 
   it('when the demo application (saved before live editing) is opened, then its text is in the documents, unchanged', async () => {
