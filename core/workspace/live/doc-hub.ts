@@ -31,6 +31,8 @@ export interface DocHubOptions {
   pauseMs?: number;
   /** How many feed rows stay for streams that reconnect. */
   keepFeed?: number;
+  /** How long a compacted field's change rows stay (for loads that read them while the snapshot was written). */
+  dropLogAfterMs?: number;
   committed?: (appId: string, records: DocRecord[]) => void;
   compacted?: (appId: string, fieldId: string, result: Compacted) => Promise<void>;
   onError?: (error: unknown, where: string) => void;
@@ -78,8 +80,9 @@ export class DocHub {
     const [snapshots, logs, legacy] = await Promise.all([this.store.readSnapshots(appId, prefix), this.store.readLogs(appId, prefix), this.options.legacyText(appId, fieldIds)]);
     const wanted = fieldIds ? new Set(fieldIds) : undefined;
     const bases = new Map<string, Uint8Array>();
-    for (const [fieldId, text] of legacy) if (text !== '') bases.set(fieldId, migratedState(this.options.kindOf(fieldId), text));
     for (const s of snapshots) bases.set(s.fieldId, s.state);
+    // Only a field with no snapshot yet is migrated from its saved text.
+    for (const [fieldId, text] of legacy) if (text !== '' && !bases.has(fieldId)) bases.set(fieldId, migratedState(this.options.kindOf(fieldId), text));
     const tails = new Map<string, Uint8Array[]>();
     for (const r of logs) if (r.update) tails.set(r.fieldId, [...(tails.get(r.fieldId) ?? []), r.update]);
     const out = new Map<string, Uint8Array>();
@@ -257,10 +260,23 @@ export class DocHub {
       // The rows folded in by the previous compaction go now (those of this one stay a little, for loads already reading).
       const previous = snapshot?.upTo ?? 0;
       if (previous > 0) this.track(this.store.dropLog(appId, fieldId, previous).catch((error: unknown) => this.options.onError?.(error, 'drop-log')));
+      this.scheduleDrop(appId, fieldId, result.upTo);
       if (this.options.compacted) await this.options.compacted(appId, fieldId, result);
       return result;
     }
     throw new Error(`field ${fieldId} of ${appId}: compaction kept colliding`);
+  }
+
+  private readonly drops = new Set<NodeJS.Timeout>();
+
+  /** The rows this compaction folded in go a little later, once no load can still be reading them beside the old snapshot. */
+  private scheduleDrop(appId: string, fieldId: string, upTo: number): void {
+    const timer = setTimeout(() => {
+      this.drops.delete(timer);
+      if (!this.closed) this.track(this.store.dropLog(appId, fieldId, upTo).catch((error: unknown) => this.options.onError?.(error, 'drop-log')));
+    }, this.options.dropLogAfterMs ?? 30_000);
+    timer.unref?.();
+    this.drops.add(timer);
   }
 
   private track<T>(work: Promise<T>): void {
@@ -275,6 +291,7 @@ export class DocHub {
   /** Stops taking changes, and finishes the appends and compactions under way (graceful stop). */
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.drops) clearTimeout(timer);
     // Fields waiting for their quiet time are compacted now, so nothing waits for the next start.
     const waiting = [...this.compactions.entries()].filter(([, s]) => s.timer && !s.running);
     for (const [, s] of waiting) clearTimeout(s.timer);
