@@ -46,10 +46,50 @@
  * application exists (FORBIDDEN_MESSAGE).
  */
 import { z } from 'zod';
-import { FIELD_ID_PATTERN, ID_PATTERN, MAX_FIELD_CHARS, OUTCOMES, SECTION_STATUSES } from '../../core/workspace/model.js';
+import { FIELD_ID_PATTERN, ID_PATTERN, MAX_FIELD_CHARS, OUTCOMES, SECTION_STATUSES, type PresenceEntry, type Resource } from '../../core/workspace/model.js';
 
 // The model the responses and events are made of (types, limits, helpers) lives with the use cases.
 export * from '../../core/workspace/model.js';
+
+// ───────────────────────────── shapes of HTTP alone ─────────────────────────────
+
+/** Save requests can be large (a 300,000-character field as JSON): the server accepts bodies up to 2 MiB. */
+export const MAX_SAVE_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Error codes this API answers with (besides the kit's `invalid`, `unauthorized`, `rate-limited`, `internal`). */
+export const WORKSPACE_ERROR_CODES = {
+  /** 403: not a member / not a hub reviewer / the application does not exist (same body). */
+  forbidden: 'forbidden',
+  /** 403: a hub reviewer tried to edit, or a member tried a hub-only action. */
+  readOnly: 'read-only',
+  /** 404: unknown field/section/thread/resource id inside an application the caller may see. */
+  notFound: 'not-found',
+  /** 409: the lifecycle does not allow this now (e.g. editing while submitted, outcome before a panel). details = { stage } */
+  wrongStage: 'wrong-stage',
+  /** 409: submission while the checklist is incomplete. details = { missing: ChecklistItemResult[] } */
+  checklistIncomplete: 'checklist-incomplete',
+  /** 400: too few panel members, a mention of a non-member, a field too long, etc. */
+  badRequest: 'bad-request',
+  /** 413: the body is over MAX_SAVE_BODY_BYTES. */
+  tooLarge: 'too-large',
+} as const;
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface PresenceResponse {
+  presence: PresenceEntry[];
+  heartbeatSeconds: number;
+  expiresInSeconds: number;
+}
+
+export interface ResourcesResponse {
+  resources: Resource[];
+  canManage: boolean;
+}
+
+
 
 // ───────────────────────────── request bodies (zod) ─────────────────────────────
 
