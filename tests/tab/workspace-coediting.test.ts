@@ -196,6 +196,19 @@ describe('live co-authoring in the browser', () => {
     await drawer.getByRole('button', { name: 'Close history' }).click();
   });
 
+  it('when Megan comments on words she selected, then Alex sees those words marked, and the thread quotes them', async () => {
+    await Promise.all([openSection(alex, a, ALEX, 'learners'), openSection(megan, b, MEGAN, 'learners')]);
+    await editor(megan, 'learners.capacity').getByText('GP registrars').first().waitFor();
+    await editor(megan, 'learners.capacity').dblclick({ position: { x: 12, y: 8 } });
+    await megan.locator('[data-field-id="learners.capacity"]').getByRole('button', { name: 'Comment on selection' }).click();
+    const comments = megan.getByRole('complementary', { name: 'Resources and comments' });
+    await comments.getByRole('textbox', { name: 'Comment on the selected text' }).fill('How many at a time?');
+    await comments.getByRole('button', { name: 'Post comment' }).first().click();
+    await comments.getByText(/^On “/).waitFor();
+    await alex.locator('[data-field-id="learners.capacity"] .comment-anchor').waitFor({ timeout: 10_000 });
+    expect((await alex.locator('[data-field-id="learners.capacity"] .comment-anchor').first().textContent())?.length).toBeGreaterThan(0);
+  });
+
   it('when the editor is used with the keyboard alone, then text can be written and formatted, and focus moves on past the carets', async () => {
     await openSection(alex, a, ALEX, 'learners');
     const field = alex.locator('[data-field-id="learners.capacity"]');

@@ -143,6 +143,31 @@ describe('live documents across two instances', () => {
     expect(audit.some((e) => e.action === 'workspace.field-restored' && e.actorId === ALEX && e.target === appId)).toBe(true);
   });
 
+  it('when a comment is made on a range of a long answer, then its anchor still covers the same words after others edit around them', async () => {
+    const fieldId = 'supervision.educational';
+    await save(a.server.url, MEGAN, appId, fieldId, 'Each learner has a named educational supervisor.');
+    const writer = await client(a.server.url, MEGAN, appId, 'tab-w', 'supervision', [fieldId]);
+    const doc = writer.docs.doc(fieldId)!;
+    const text = (doc.getXmlFragment('content').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const from = text.toString().indexOf('named');
+    const anchor = { start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, from)), end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, from + 'named educational supervisor'.length - 1)), quote: 'named educational supervisor' };
+    const posted = await call(a.server.url, ALEX, 'POST', `/api/workspaces/${appId}/comments`, { sectionId: 'supervision', fieldId, anchor, text: 'Who names them?' });
+    expect(posted.status).toBe(201);
+    text.insert(0, 'From day one, ');
+    text.insert(text.length - 1, ', met weekly');
+    await until(() => writer.docs.unsent === 0);
+    const thread = (await call<WorkspaceView>(b.server.url, MEGAN, 'GET', `/api/workspaces/${appId}`)).body.comments.find((t) => t.id === posted.body.id)!;
+    const fresh = new Y.Doc();
+    const state = (await call<{ docs: Record<string, string> }>(b.server.url, MEGAN, 'GET', `/api/workspaces/${appId}/docs?section=supervision`)).body.docs[fieldId]!;
+    Y.applyUpdate(fresh, Buffer.from(state, 'base64'));
+    const start = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(thread.anchor!.start), fresh)!;
+    const end = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(thread.anchor!.end), fresh)!;
+    // The end names the range's last character (inclusive), so typing right after the range does not stretch it.
+    expect((start.type as Y.XmlText).toString().slice(start.index, end.index + 1)).toBe('named educational supervisor');
+    expect(thread.anchor!.quote).toBe('named educational supervisor');
+    writer.close();
+  });
+
   it('when the demo application (saved before live editing) is opened, then its text is in the documents, unchanged', async () => {
     const view = (await call<WorkspaceView>(a.server.url, MEGAN, 'GET', `/api/workspaces/${DEMO_APPLICATION_ID}`)).body;
     const docs = (await call<{ docs: Record<string, string> }>(a.server.url, MEGAN, 'GET', `/api/workspaces/${DEMO_APPLICATION_ID}/docs?section=pcn`)).body.docs;

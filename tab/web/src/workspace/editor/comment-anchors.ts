@@ -6,8 +6,8 @@ import * as Y from 'yjs';
 
 /**
  * Comments on a range of a long answer, as Word has them: the range is kept as two Yjs relative
- * positions, so it stays on the same words however the text around it changes; the editor marks
- * each open thread's range.
+ * positions (its first character and its last), so it stays on the same words however the text
+ * around it changes; the editor marks each open thread's range.
  */
 export interface AnchoredThread {
   id: string;
@@ -28,9 +28,9 @@ export function rangeOf(state: EditorState, thread: AnchoredThread): { from: num
   if (!binding || !thread.start || !thread.end) return undefined;
   const toAbs = (json: unknown) => relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(json), binding.mapping as never);
   const from = toAbs(thread.start);
-  const to = toAbs(thread.end);
-  if (from === null || to === null || to <= from) return undefined;
-  return { from, to };
+  const last = toAbs(thread.end);
+  if (from === null || last === null || last + 1 <= from) return undefined;
+  return { from, to: last + 1 };
 }
 
 /** The selection as an anchor (relative positions) and the words in it. */
@@ -39,7 +39,8 @@ export function selectionAnchor(state: EditorState): { start: unknown; end: unkn
   const { from, to } = state.selection;
   if (!binding || to <= from) return undefined;
   const rel = (pos: number) => Y.relativePositionToJSON(absolutePositionToRelativePosition(pos, binding.type, binding.mapping as never));
-  return { start: rel(from), end: rel(to), quote: state.doc.textBetween(from, to, ' ').slice(0, 500) };
+  // The end names the last character of the range (inclusive), so typing just after it does not stretch it.
+  return { start: rel(from), end: rel(to - 1), quote: state.doc.textBetween(from, to, ' ').slice(0, 500) };
 }
 
 export const CommentAnchors = Extension.create<{ threads: () => AnchoredThread[] }>({
