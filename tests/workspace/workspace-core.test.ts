@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationRecord } from '../../core/workspace/application.js';
 import { evaluateChecklist, progressOf } from '../../core/workspace/checklist.js';
@@ -6,7 +5,6 @@ import { countdownOf } from '../../core/workspace/countdown.js';
 import { WORKSPACE_DEFINITIONS } from '../../core/workspace/definitions.js';
 import { factsOf } from '../../core/workspace/field-facts.js';
 import { applyMemberAction, initialLifecycle, recordOutcome, schedulePanel } from '../../core/workspace/lifecycle.js';
-import { mergeThreeWay } from '../../core/workspace/merge.js';
 import { pcnPracticeOf } from '../../core/workspace/access.js';
 import { localDate } from '../../core/time/local-date.js';
 import { Refused } from '../../core/workspace/problem.js';
@@ -31,53 +29,6 @@ function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRec
     ...overrides,
   };
 }
-
-describe('three-way merge', () => {
-  it('when the two sides change different words, then both changes are kept', () => {
-    expect(mergeThreeWay('the cat sat on the mat', 'the dog sat on the mat', 'the cat sat on the rug')).toEqual({ ok: true, text: 'the dog sat on the rug' });
-  });
-
-  it('when the two sides change the same word, even different letters of it, then it is a conflict, not a blend', () => {
-    expect(mergeThreeWay('the cat sat', 'the cut sat', 'the cap sat').ok).toBe(false);
-    expect(mergeThreeWay('the cat sat', 'the dog sat', 'the cow sat').ok).toBe(false);
-  });
-
-  it('when both sides insert at the same place, then it is a conflict (no one chose an order)', () => {
-    expect(mergeThreeWay('a b', 'a X b', 'a Y b').ok).toBe(false);
-  });
-
-  it('when both sides make the very same change, then it is applied once', () => {
-    expect(mergeThreeWay('one two three', 'one 2 three', 'one 2 three')).toEqual({ ok: true, text: 'one 2 three' });
-  });
-
-  it('when one side did not change, then the other side wins as it is', () => {
-    expect(mergeThreeWay('base', 'base', 'theirs')).toEqual({ ok: true, text: 'theirs' });
-    expect(mergeThreeWay('base', 'mine', 'base')).toEqual({ ok: true, text: 'mine' });
-  });
-
-  it('when random insertions of unique tokens merge cleanly, then every token of both sides is in the result exactly once', () => {
-    const words = fc.array(fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'eps'), { minLength: 3, maxLength: 30 });
-    fc.assert(
-      fc.property(words, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (baseWords, mineAt, theirsAt) => {
-        const base = baseWords.join(' ');
-        const insert = (positions: number[], tag: string) => {
-          const out: string[] = [...baseWords];
-          [...new Set(positions.map((p) => p % (out.length + 1)))].sort((a, b) => b - a).forEach((p, i) => out.splice(p, 0, `${tag}${i}`));
-          return out.join(' ');
-        };
-        const mine = insert(mineAt, 'MINE');
-        const theirs = insert(theirsAt, 'THEIRS');
-        const merged = mergeThreeWay(base, mine, theirs);
-        if (!merged.ok) return; // a conflict keeps both texts whole elsewhere
-        for (const token of [...mine.matchAll(/MINE\d/g), ...theirs.matchAll(/THEIRS\d/g)].map((m) => m[0])) {
-          expect(merged.text.split(token).length - 1).toBe(1);
-        }
-        for (const word of baseWords) expect(merged.text).toContain(word);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
 
 describe('checklist, progress and countdown', () => {
   it('when nothing is written, then every item is missing and progress is 0 %', () => {
