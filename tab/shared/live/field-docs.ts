@@ -34,6 +34,7 @@ export interface FieldDocsOptions {
 }
 
 const REMOTE = 'remote';
+const CURSOR_MS = 150;
 const b64 = (bytes: Uint8Array) => {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -48,6 +49,8 @@ interface Field {
   cursor: { value: DocChangeRequest['cursor'] } | undefined;
   inFlight: boolean;
   held: boolean;
+  lastSent: number;
+  cursorTimer?: ReturnType<typeof setTimeout> | undefined;
   store?: { destroy(): void } | undefined;
   /** Yjs client id → the tab it belongs to (for removing cursors of tabs that left). */
   remoteOrigins: Map<number, string>;
@@ -94,7 +97,7 @@ export class FieldDocs {
     const existing = this.fields.get(fieldId);
     if (existing) return existing;
     const doc = new Y.Doc({ gc: false });
-    const field: Field = { doc, awareness: new FieldAwareness(doc.clientID), pending: [], cursor: undefined, inFlight: false, held: false, remoteOrigins: new Map() };
+    const field: Field = { doc, awareness: new FieldAwareness(doc.clientID), pending: [], cursor: undefined, inFlight: false, held: false, lastSent: 0, remoteOrigins: new Map() };
     this.fields.set(fieldId, field);
     for (const update of this.early.get(fieldId) ?? []) Y.applyUpdate(doc, update, REMOTE);
     this.early.delete(fieldId);
@@ -187,6 +190,16 @@ export class FieldDocs {
       this.setState();
       return;
     }
+    // A cursor that only moved (arrow keys held down) goes at most every CURSOR_MS; a change to the text goes at once.
+    const wait = field.lastSent + CURSOR_MS - Date.now();
+    if (field.pending.length === 0 && wait > 0) {
+      field.cursorTimer ??= setTimeout(() => {
+        field.cursorTimer = undefined;
+        this.flush(fieldId);
+      }, wait);
+      return;
+    }
+    field.lastSent = Date.now();
     const updates = field.pending;
     const cursor = field.cursor;
     field.pending = [];
@@ -255,6 +268,7 @@ export class FieldDocs {
     this.closed = true;
     clearTimeout(this.retryTimer);
     for (const field of this.fields.values()) {
+      clearTimeout(field.cursorTimer);
       field.store?.destroy();
       field.doc.destroy();
     }
