@@ -72,14 +72,18 @@ async function tab(base: string, staffId: string, appId: string, origin: string,
 
 const line = (name: string, s: Summary, target: string, baselines: string) => `${name.padEnd(44)} p50 ${ms(s.p50).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  max ${ms(s.max).padStart(10)} (n=${s.n}, target ${target}) | ${baselines}`;
 
-async function storageOf(app: RunningApp, appId: string): Promise<{ rows: number; bytes: number }> {
+/** Rows and bytes (strings as UTF-16, as Table Storage counts them) of the application's partition, and rows by kind (`u|` feed, `y|` changes, `s|` snapshots, `w|` sessions, `f|` text…). */
+async function storageOf(app: RunningApp, appId: string): Promise<{ rows: number; bytes: number; kinds: string }> {
   let rows = 0;
   let bytes = 0;
+  const kinds = new Map<string, number>();
   for await (const row of app.workspace.repo.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${appId}'` } })) {
     rows++;
+    const kind = String(row.rowKey).split('|')[0]!;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     for (const value of Object.values(row)) bytes += value instanceof Uint8Array ? value.length : typeof value === 'string' ? value.length * 2 : 8;
   }
-  return { rows, bytes };
+  return { rows, bytes, kinds: [...kinds].sort().map(([k, n]) => `${k} ${n}`).join(', ') };
 }
 
 const heapMb = () => {
@@ -239,7 +243,7 @@ async function main(): Promise<void> {
     console.log(line('keystroke → tab on the same instance', summarise(sameInstance), '< 100 ms p95', baselines));
     console.log(`${edits} edits in ${(editsMs / 1000).toFixed(1)} s (${Math.round(edits / (editsMs / 1000))}/s, ${editors.length} editors on both instances)`);
     console.log(`heap (bench and both servers, after GC): ${heapBefore.toFixed(1)} MB before, ${heapAfterEdits.toFixed(1)} MB after the edits (${(heapAfterEdits - heapBefore).toFixed(1)} MB), ${heapSettled.toFixed(1)} MB once compacted`);
-    console.log(`storage of the application's partition: ${storageBefore.rows} rows / ${(storageBefore.bytes / 1024).toFixed(0)} KB before; ${storageAfterEdits.rows} rows / ${(storageAfterEdits.bytes / 1024).toFixed(0)} KB after the edits; ${storageCompacted.rows} rows / ${(storageCompacted.bytes / 1024).toFixed(0)} KB once compacted; ${storageDropped.rows} rows / ${(storageDropped.bytes / 1024).toFixed(0)} KB once the folded-in rows went`);
+    console.log(`storage of the application's partition: ${storageBefore.rows} rows / ${(storageBefore.bytes / 1024).toFixed(0)} KB before; ${storageAfterEdits.rows} rows / ${(storageAfterEdits.bytes / 1024).toFixed(0)} KB after the edits; ${storageCompacted.rows} rows / ${(storageCompacted.bytes / 1024).toFixed(0)} KB once compacted; ${storageDropped.rows} rows / ${(storageDropped.bytes / 1024).toFixed(0)} KB once the folded-in rows went (${storageDropped.kinds}; before: ${storageBefore.kinds})`);
     console.log(line(`load view after the edits (${Math.round(viewBytes / 1024)} KB)`, summarise(loadView), '< 300 ms', readBase));
     console.log(line(`load every field's document (${Math.round(docsBytes / 1024)} KB)`, summarise(loadDocs), '< 300 ms', readBase));
   } finally {
