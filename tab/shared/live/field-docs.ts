@@ -221,12 +221,13 @@ export class FieldDocs {
             // The server is there but could not take it now: keep it and try again shortly.
             if (update) field.pending.unshift(update);
             this.scheduleRetry();
-          } else {
+          } else if (update) {
             // Refused (locked, read-only, too long): kept in the document and the local store; sent again at the next sync.
-            if (update) field.pending.unshift(update);
+            field.pending.unshift(update);
             field.held = true;
             this.options.onRefused?.(fieldId, answer);
           }
+          // (A cursor the server would not relay, a reviewer's, is simply not shown to others.)
         }
         this.setState();
         this.flush(fieldId);
