@@ -56,7 +56,7 @@ describe('live documents across two instances', () => {
     await Promise.all([a?.stop(), b?.stop()]);
   });
 
-  it('when one person types on instance A, then every keystroke reaches a tab on instance B before they stop', async () => {
+  it('when one person types on instance A, then every keystroke reaches a tab on instance B before they stop, a hub reviewer\'s too', async () => {
     const typist = await client(a.server.url, MEGAN, appId, 'tab-a', 'leads', ['leads.managerial-role']);
     const watcher = await client(b.server.url, ALEX, appId, 'tab-b', 'leads', ['leads.managerial-role']);
     const sentence = 'Practice manager';
@@ -70,8 +70,13 @@ describe('live documents across two instances', () => {
     delays.sort((x, y) => x - y);
     console.info(`keystroke A → B (ms): p50 ${delays[Math.floor(delays.length / 2)]!.toFixed(0)}, max ${delays.at(-1)!.toFixed(0)}`);
     expect(delays.at(-1)!).toBeLessThan(2000);
+    // The training hub's reviewer, watching, sees the typing too.
+    const reviewer = await client(b.server.url, NESTOR, appId, 'tab-r', 'leads', ['leads.managerial-role']);
+    typist.docs.doc('leads.managerial-role')!.getText('text').insert(sentence.length, ', Oakfield');
+    await until(() => textOf(reviewer, 'leads.managerial-role') === `${sentence}, Oakfield`);
     typist.close();
     watcher.close();
+    reviewer.close();
   });
 
   it('when two people type into the same sentence at once on different instances, then both end with the same text holding both', async () => {
