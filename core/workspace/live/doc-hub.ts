@@ -3,6 +3,7 @@ import type { FieldKind } from '../model.js';
 import type { DocRepository, FeedHead } from '../../storage/workspace-docs.js';
 import type { DocRecord, FieldSnapshot, NewDocRecord } from './doc-types.js';
 import { compactField, type Compacted } from './sessions.js';
+import { commonPrefix, fieldStates } from './field-states.js';
 import { docFromState, lengthOf, migratedState } from './yjs-field-content.js';
 
 /**
@@ -78,20 +79,7 @@ export class DocHub {
   async loadStates(appId: string, fieldIds?: string[]): Promise<Map<string, Uint8Array>> {
     const prefix = fieldIds?.length === 1 ? fieldIds[0]! : commonPrefix(fieldIds);
     const [snapshots, logs, legacy] = await Promise.all([this.store.readSnapshots(appId, prefix), this.store.readLogs(appId, prefix), this.options.legacyText(appId, fieldIds)]);
-    const wanted = fieldIds ? new Set(fieldIds) : undefined;
-    const bases = new Map<string, Uint8Array>();
-    for (const s of snapshots) bases.set(s.fieldId, s.state);
-    // Only a field with no snapshot yet is migrated from its saved text.
-    for (const [fieldId, text] of legacy) if (text !== '' && !bases.has(fieldId)) bases.set(fieldId, migratedState(this.options.kindOf(fieldId), text));
-    const tails = new Map<string, Uint8Array[]>();
-    for (const r of logs) if (r.update) tails.set(r.fieldId, [...(tails.get(r.fieldId) ?? []), r.update]);
-    const out = new Map<string, Uint8Array>();
-    for (const fieldId of new Set([...bases.keys(), ...tails.keys()])) {
-      if (wanted && !wanted.has(fieldId)) continue;
-      const parts = [...(bases.has(fieldId) ? [bases.get(fieldId)!] : []), ...(tails.get(fieldId) ?? [])];
-      out.set(fieldId, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
-    }
-    return out;
+    return fieldStates(snapshots, logs, legacy, this.options.kindOf, fieldIds);
   }
 
   async loadState(appId: string, fieldId: string): Promise<Uint8Array> {
@@ -301,11 +289,4 @@ export class DocHub {
     }));
     while (this.work.size > 0) await Promise.allSettled([...this.work]);
   }
-}
-
-function commonPrefix(ids: readonly string[] | undefined): string {
-  if (!ids || ids.length === 0) return '';
-  let prefix = ids[0]!;
-  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
 }
