@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { PersonRef } from '../tab/shared/workspace-api.js';
+import type { PersonRef } from '../core/workspace/model.js';
 import type { WorkspaceRepository } from '../core/storage/workspace-repository.js';
 import type { ApplicationRecord } from '../core/workspace/application.js';
 import type { WorkspaceNotifier } from '../core/workspace/workspace-deps.js';

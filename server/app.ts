@@ -10,6 +10,8 @@ import { createReadiness, storageProbes, type Readiness } from './readiness.js';
 import { startChainWriter, type RunningChainWriter } from './chain-writer.js';
 import { createIdentity } from './identity.js';
 import { passportCard } from '../bot/cards/passport-card.js';
+import { createWorkspaceServices, type RunningWorkspace } from './workspace-services.js';
+import { createChannelPoster, observeChannelInstalls } from '../bot/channel-posts.js';
 
 /** What a stop right now would cut short. */
 export interface InFlightWork {
@@ -31,6 +33,8 @@ export interface RunningApp {
   chainWriter: RunningChainWriter;
   /** The tab's API: its route list (for tests that walk every route) and its live streams. */
   tabApi: RegisteredTabApi;
+  /** The workspace's repositories, live feed and live documents (tests and benchmarks read them). */
+  workspace: RunningWorkspace;
   inFlight(): InFlightWork;
   /**
    * A graceful stop: /readyz turns 503, no new connections, open live streams closed, every request
@@ -59,6 +63,18 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     supportContact: config.supportContact,
     identity: config.bot,
   });
+  const clock = options.clock ?? systemClock;
+  const workspace = createWorkspaceServices({
+    store: services.store,
+    staff: services.staff,
+    audit: services.auditLog,
+    clock,
+    logger,
+    background: (name, work) => bot.background.run(name, work),
+    notifier: (repo) => createChannelPoster({ adapter: bot.adapter, appId: config.bot?.appId, repo, clock, logger }),
+  });
+  // The bot remembers each team's conversation reference, so the workspace's channel posts can reach it.
+  observeChannelInstalls(bot.app, { repo: workspace.repo, clock, logger });
   let tabApi: RegisteredTabApi | undefined;
   let reminders: RunningReminders | undefined;
   const readiness = createReadiness(storageProbes(services, () => reminders?.holder), { timeoutMs: config.readinessTimeoutMs });
@@ -68,7 +84,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
       services,
       notices: bot.notices,
       passportCard,
-      workspaceBot: bot,
+      workspace,
       logger,
       clock: options.clock ?? systemClock,
       identify: (caller) => identity.identify(caller),
@@ -95,6 +111,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     readiness,
     chainWriter,
     tabApi: tabApi!,
+    workspace,
     inFlight,
     stop: () => {
       stopping ??= (async () => {
@@ -106,13 +123,15 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
         const answered = server.close();
         const reminding = running.stop().then(() => void (phases.remindersMs = Date.now() - started));
         // Live streams never end by themselves: close them, so the server's close can complete.
-        await tabApi?.close().catch((error: unknown) => logger.warn({ event: 'server.streams-close-failed', err: { message: (error as Error)?.message } }, 'closing live streams failed'));
+        await Promise.all([tabApi?.close(), workspace.closeStreams()]).catch((error: unknown) => logger.warn({ event: 'server.streams-close-failed', err: { message: (error as Error)?.message } }, 'closing live streams failed'));
         await Promise.all([
           (async () => {
             await answered;
             phases.requestsMs = Date.now() - started;
             // Replies are out; what they started (card updates, notices) finishes before we go.
             await bot.background.drain();
+            // Live-document changes still being stored, and fields waiting to be compacted, finish too.
+            await workspace.close().catch((error: unknown) => logger.warn({ event: 'server.workspace-close-failed', err: { message: (error as Error)?.message } }, 'finishing the live documents failed'));
             phases.backgroundMs = Date.now() - started;
             await chainWriter.stop();
           })(),

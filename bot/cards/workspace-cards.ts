@@ -1,4 +1,4 @@
-import type { ApplicationSummary, PersonRef } from '../../tab/shared/workspace-api.js';
+import type { ApplicationSummary, PersonRef } from '../../core/workspace/model.js';
 import { card, heading, text, type AdaptiveCard } from './card-types.js';
 
 /** Cards the bot posts in a PCN's channel when its Learning Organisation application moves. */

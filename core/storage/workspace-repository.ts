@@ -22,7 +22,7 @@ import { getEntityOrUndefined, statusOf, type TableStore } from './table-store.j
  */
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string; etag?: string };
 
-export type StoredEvent = Exclude<WorkspaceEvent, { type: 'hello' | 'presence' | 'reset' }>;
+export type StoredEvent = Exclude<WorkspaceEvent, { type: 'hello' | 'presence' | 'reset' | 'doc' }>;
 
 const APP = 'app';
 const INDEX = '~index';

@@ -11,11 +11,14 @@ import type {
 } from './model.js';
 import type { Person } from '../people/types.js';
 import { runConcurrently } from '../util/concurrency.js';
+import { fieldDefinition } from './definitions.js';
+import type { Block } from './live/rich-text.js';
+import { contentOf, docFromState } from './live/yjs-field-content.js';
 import { accessOf, isHubReviewer, isMember, pcnPracticeOf, personRef, worksInApplicationPractice } from './access.js';
 import type { ApplicationRecord } from './application.js';
 import { evaluateChecklist } from './checklist.js';
 import { initialLifecycle } from './lifecycle.js';
-import { badRequestProblem, forbiddenProblem, readOnlyProblem } from './problem.js';
+import { badRequestProblem, forbiddenProblem, readOnlyProblem, resultOf } from './problem.js';
 import { summaryOf } from './summary.js';
 import { loadFor, mutate, newId, todayOf, type WorkspaceDeps } from './workspace-deps.js';
 
@@ -37,7 +40,7 @@ function distinctPractices(practices: readonly Practice[]): Practice[] {
  * A PCN practice's staff start their PCN's application: the PCN is theirs (from their organisation
  * unit), and their own practice must be among the aligned practices, so they are a member from the start.
  */
-export async function createApplication(
+async function createApplicationNow(
   deps: WorkspaceDeps,
   person: Person,
   request: { title?: string | undefined; practices: Practice[]; channel?: { teamId: string; channelId: string; teamName?: string | undefined; channelName?: string | undefined } | undefined },
@@ -84,7 +87,7 @@ async function readAll(deps: WorkspaceDeps): Promise<ApplicationRecord[]> {
 }
 
 /** The applications a person can open: their PCN's (as a member), or all of them for a hub reviewer. */
-export async function listApplications(deps: WorkspaceDeps, person: Person): Promise<WorkspaceListResponse> {
+async function listApplicationsNow(deps: WorkspaceDeps, person: Person): Promise<WorkspaceListResponse> {
   const home = pcnPracticeOf(person.orgUnit);
   const reviewer = isHubReviewer(person);
   const apps = (await readAll(deps)).filter((app) => accessOf(person, app).canRead);
@@ -96,7 +99,7 @@ export async function listApplications(deps: WorkspaceDeps, person: Person): Pro
   };
 }
 
-export async function loadView(deps: WorkspaceDeps, person: Person, appId: string): Promise<WorkspaceView> {
+async function loadViewNow(deps: WorkspaceDeps, person: Person, appId: string): Promise<WorkspaceView> {
   const { app, access } = await loadFor(deps, person, appId);
   const [fields, comments, presence, resources] = await Promise.all([
     deps.repo.listFields(appId),
@@ -118,7 +121,25 @@ export async function loadView(deps: WorkspaceDeps, person: Person, appId: strin
   };
 }
 
-export async function applicationForChannel(deps: WorkspaceDeps, person: Person, channelId: string): Promise<ChannelLinkResponse> {
+/**
+ * What the DOCX export needs: the view, with every field's text read from its live document (so
+ * nothing typed a moment ago is missing) and long answers as rich blocks.
+ */
+async function exportContentNow(deps: WorkspaceDeps, person: Person, appId: string): Promise<{ view: WorkspaceView; rich: Record<string, Block[]> }> {
+  const view = await loadViewNow(deps, person, appId);
+  const states = await deps.docs.loadStates(appId);
+  const rich: Record<string, Block[]> = {};
+  const fields = { ...view.fields };
+  for (const [fieldId, state] of states) {
+    const kind = fieldDefinition(fieldId)?.kind;
+    const content = contentOf(docFromState(state), kind);
+    fields[fieldId] = { ...(fields[fieldId] ?? { fieldId, version: 0 }), text: content.text };
+    if (content.blocks) rich[fieldId] = content.blocks;
+  }
+  return { view: { ...view, fields }, rich };
+}
+
+async function applicationForChannelNow(deps: WorkspaceDeps, person: Person, channelId: string): Promise<ChannelLinkResponse> {
   const appId = await deps.repo.applicationForChannel(channelId);
   if (!appId) return { linked: false };
   const read = await deps.repo.getApplication(appId);
@@ -127,7 +148,7 @@ export async function applicationForChannel(deps: WorkspaceDeps, person: Person,
   return { linked: true, application: summary(deps, read.app) };
 }
 
-export async function linkChannel(
+async function linkChannelNow(
   deps: WorkspaceDeps,
   person: Person,
   appId: string,
@@ -147,7 +168,7 @@ export async function linkChannel(
   return result;
 }
 
-export async function updatePractices(deps: WorkspaceDeps, person: Person, appId: string, practices: Practice[]): Promise<ApplicationSummary> {
+async function updatePracticesNow(deps: WorkspaceDeps, person: Person, appId: string, practices: Practice[]): Promise<ApplicationSummary> {
   const cleaned = distinctPractices(practices);
   return mutate(deps, person, appId, async ({ app, access, at }) => {
     if (!access.canEdit) throw readOnlyProblem('Only the practices\' members change the aligned practices.');
@@ -170,7 +191,7 @@ export async function updatePractices(deps: WorkspaceDeps, person: Person, appId
 }
 
 /** Members: everyone working in an aligned practice, plus people added by hand. */
-export async function listMembers(deps: WorkspaceDeps, person: Person, appId: string): Promise<MembersResponse> {
+async function listMembersNow(deps: WorkspaceDeps, person: Person, appId: string): Promise<MembersResponse> {
   const { app } = await loadFor(deps, person, appId);
   return { members: await membersOf(deps, app) };
 }
@@ -186,7 +207,7 @@ async function membersOf(deps: WorkspaceDeps, app: ApplicationRecord): Promise<M
   return members.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function addMember(deps: WorkspaceDeps, person: Person, appId: string, staffId: string): Promise<MembersResponse> {
+async function addMemberNow(deps: WorkspaceDeps, person: Person, appId: string, staffId: string): Promise<MembersResponse> {
   const added = await deps.staff.getPerson(staffId);
   const app = await mutate(deps, person, appId, async ({ app, access, at }) => {
     if (!access.canEdit) throw readOnlyProblem('Only members add members.');
@@ -199,7 +220,7 @@ export async function addMember(deps: WorkspaceDeps, person: Person, appId: stri
   return { members: await membersOf(deps, app) };
 }
 
-export async function removeMember(deps: WorkspaceDeps, person: Person, appId: string, staffId: string): Promise<MembersResponse> {
+async function removeMemberNow(deps: WorkspaceDeps, person: Person, appId: string, staffId: string): Promise<MembersResponse> {
   const app = await mutate(deps, person, appId, async ({ app, access, at }) => {
     if (!access.canEdit) throw readOnlyProblem('Only members remove members.');
     if (!app.addedMembers.some((m) => m.staffId === staffId)) {
@@ -215,7 +236,7 @@ export async function removeMember(deps: WorkspaceDeps, person: Person, appId: s
 const RISK_ORDER = { missed: 0, behind: 1, 'at-risk': 2, 'on-track': 3, complete: 4 } as const;
 
 /** The training hub's view across every PCN: progress, owners, deadline risk, panel and outcome; riskiest first. */
-export async function hubOverview(deps: WorkspaceDeps, person: Person): Promise<HubOverviewResponse> {
+async function hubOverviewNow(deps: WorkspaceDeps, person: Person): Promise<HubOverviewResponse> {
   if (!isHubReviewer(person)) throw forbiddenProblem();
   const applications = (await readAll(deps)).map((app) => summary(deps, app));
   applications.sort((a, b) => RISK_ORDER[a.countdown.risk] - RISK_ORDER[b.countdown.risk] || a.progress.percent - b.progress.percent || a.pcnName.localeCompare(b.pcnName));
@@ -223,7 +244,7 @@ export async function hubOverview(deps: WorkspaceDeps, person: Person): Promise<
 }
 
 /** The published list: every approved Learning Organisation and its aligned practices. */
-export async function publishedList(deps: WorkspaceDeps): Promise<PublishedListResponse> {
+async function publishedListNow(deps: WorkspaceDeps): Promise<PublishedListResponse> {
   const learningOrganisations = (await readAll(deps)).flatMap((app) => {
     const outcome = app.lifecycle.outcome;
     if (!outcome || outcome.outcome === 'not-yet-approved') return [];
@@ -238,3 +259,17 @@ export async function publishedList(deps: WorkspaceDeps): Promise<PublishedListR
   });
   return { learningOrganisations: learningOrganisations.sort((a, b) => a.pcnName.localeCompare(b.pcnName)) };
 }
+
+// The use cases: each returns its outcome (a value, or the refusal it stopped with), never throws one.
+export const createApplication = (...args: Parameters<typeof createApplicationNow>) => resultOf(() => createApplicationNow(...args));
+export const listApplications = (...args: Parameters<typeof listApplicationsNow>) => resultOf(() => listApplicationsNow(...args));
+export const loadView = (...args: Parameters<typeof loadViewNow>) => resultOf(() => loadViewNow(...args));
+export const exportContent = (...args: Parameters<typeof exportContentNow>) => resultOf(() => exportContentNow(...args));
+export const applicationForChannel = (...args: Parameters<typeof applicationForChannelNow>) => resultOf(() => applicationForChannelNow(...args));
+export const linkChannel = (...args: Parameters<typeof linkChannelNow>) => resultOf(() => linkChannelNow(...args));
+export const updatePractices = (...args: Parameters<typeof updatePracticesNow>) => resultOf(() => updatePracticesNow(...args));
+export const listMembers = (...args: Parameters<typeof listMembersNow>) => resultOf(() => listMembersNow(...args));
+export const addMember = (...args: Parameters<typeof addMemberNow>) => resultOf(() => addMemberNow(...args));
+export const removeMember = (...args: Parameters<typeof removeMemberNow>) => resultOf(() => removeMemberNow(...args));
+export const hubOverview = (...args: Parameters<typeof hubOverviewNow>) => resultOf(() => hubOverviewNow(...args));
+export const publishedList = (...args: Parameters<typeof publishedListNow>) => resultOf(() => publishedListNow(...args));

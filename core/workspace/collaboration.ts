@@ -3,7 +3,7 @@ import type { Person } from '../people/types.js';
 import { isHubReviewer, isMember, personRef } from './access.js';
 import type { ApplicationRecord } from './application.js';
 import { fieldDefinition, sectionDefinition, sectionOfField } from './definitions.js';
-import { badRequestProblem, notFoundProblem, readOnlyProblem } from './problem.js';
+import { badRequestProblem, notFoundProblem, readOnlyProblem, resultOf } from './problem.js';
 import { mutate, newId, type WorkspaceDeps } from './workspace-deps.js';
 
 /** Section owners, statuses and due dates; hub reviewers' "changes requested"; comment threads with @mentions. */
@@ -13,7 +13,7 @@ function sectionOf(app: ApplicationRecord, sectionId: string): SectionState {
   return app.sections[sectionId] ?? { sectionId, status: 'not-started' };
 }
 
-export async function updateSection(
+async function updateSectionNow(
   deps: WorkspaceDeps,
   person: Person,
   appId: string,
@@ -72,7 +72,7 @@ export async function updateSection(
 }
 
 /** A hub reviewer sends a section back: a `changes-requested` thread, and the section returns to drafting. */
-export async function requestChanges(deps: WorkspaceDeps, person: Person, appId: string, sectionId: string, note: string): Promise<SectionState> {
+async function requestChangesNow(deps: WorkspaceDeps, person: Person, appId: string, sectionId: string, note: string): Promise<SectionState> {
   const section = await mutate(deps, person, appId, async ({ app, access, at }) => {
     if (!access.canReview) throw readOnlyProblem('Changes are requested by the training hub\'s reviewers.');
     const current = sectionOf(app, sectionId);
@@ -111,11 +111,11 @@ async function mentionsOf(deps: WorkspaceDeps, app: ApplicationRecord, staffIds:
   return out;
 }
 
-export async function addComment(
+async function addCommentNow(
   deps: WorkspaceDeps,
   person: Person,
   appId: string,
-  request: { sectionId?: string | undefined; fieldId?: string | undefined; threadId?: string | undefined; text: string; mentions?: string[] | undefined },
+  request: { sectionId?: string | undefined; fieldId?: string | undefined; threadId?: string | undefined; text: string; mentions?: string[] | undefined; anchor?: { start?: unknown; end?: unknown; quote: string } | undefined },
 ): Promise<CommentThread> {
   return mutate(deps, person, appId, async ({ app, access, at }) => {
     if (!access.canComment) throw readOnlyProblem('You cannot comment here.');
@@ -133,13 +133,15 @@ export async function addComment(
       const sectionId = request.sectionId ?? (request.fieldId ? sectionOfField(request.fieldId) : undefined);
       if (!sectionId || !sectionDefinition(sectionId)) throw badRequestProblem('Say which section the comment is about.');
       if (request.fieldId && (!fieldDefinition(request.fieldId) || sectionOfField(request.fieldId) !== sectionId)) throw badRequestProblem('That field is not in that section.');
-      thread = { id: newId('t'), sectionId, ...(request.fieldId ? { fieldId: request.fieldId } : {}), kind: 'comment', comments: [comment], createdAt: at };
+      if (request.anchor && (!request.fieldId || fieldDefinition(request.fieldId)?.kind !== 'longtext')) throw badRequestProblem('Comments on a range of text are made in a long answer.');
+      const anchor = request.anchor ? { start: request.anchor.start, end: request.anchor.end, quote: request.anchor.quote } : undefined;
+      thread = { id: newId('t'), sectionId, ...(request.fieldId ? { fieldId: request.fieldId } : {}), ...(anchor ? { anchor } : {}), kind: 'comment', comments: [comment], createdAt: at };
     }
     return { threads: [thread], events: [{ type: 'comment', at, by, thread }], result: thread };
   });
 }
 
-export async function setThreadResolved(deps: WorkspaceDeps, person: Person, appId: string, threadId: string, resolved: boolean): Promise<CommentThread> {
+async function setThreadResolvedNow(deps: WorkspaceDeps, person: Person, appId: string, threadId: string, resolved: boolean): Promise<CommentThread> {
   return mutate(deps, person, appId, async ({ access, at }) => {
     if (!access.canComment) throw readOnlyProblem('You cannot comment here.');
     const existing = await deps.repo.getThread(appId, threadId);
@@ -151,3 +153,9 @@ export async function setThreadResolved(deps: WorkspaceDeps, person: Person, app
     return { threads: [thread], events: [{ type: 'comment', at, by, thread }], result: thread };
   });
 }
+
+// The use cases: each returns its outcome (a value, or the refusal it stopped with), never throws one.
+export const updateSection = (...args: Parameters<typeof updateSectionNow>) => resultOf(() => updateSectionNow(...args));
+export const requestChanges = (...args: Parameters<typeof requestChangesNow>) => resultOf(() => requestChangesNow(...args));
+export const addComment = (...args: Parameters<typeof addCommentNow>) => resultOf(() => addCommentNow(...args));
+export const setThreadResolved = (...args: Parameters<typeof setThreadResolvedNow>) => resultOf(() => setThreadResolvedNow(...args));

@@ -1,4 +1,5 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Block, Run } from './live/rich-text.js';
 import type { ApplicationSummary, ChecklistItemResult, FieldDefinition, FieldState, SectionState, WorkspaceDefinitions } from './model.js';
 import { parseList, parseTable } from './model.js';
 import { formatLocalDate, localDate } from '../time/local-date.js';
@@ -16,6 +17,8 @@ export interface ExportInput {
   fields: Record<string, FieldState>;
   sections: Record<string, SectionState>;
   checklist: ChecklistItemResult[];
+  /** Long answers as rich text (from their live documents): headings, lists and emphasis kept. */
+  rich?: Record<string, Block[]>;
   exportedAt: Date;
   exportedBy: string;
 }
@@ -40,8 +43,45 @@ function grid(header: string[], rows: string[][]): Table {
   });
 }
 
-function answer(definition: FieldDefinition, value: string): (Paragraph | Table)[] {
+const NUMBERED = 'answer-numbered';
+
+function runsOf(runs: readonly Run[]): (TextRun | ExternalHyperlink)[] {
+  return runs.map((r) => {
+    const run = new TextRun({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}), ...(r.href ? { style: 'Hyperlink' } : {}) });
+    return r.href ? new ExternalHyperlink({ link: r.href, children: [run] }) : run;
+  });
+}
+
+const HEADINGS = { 1: HeadingLevel.HEADING_4, 2: HeadingLevel.HEADING_5, 3: HeadingLevel.HEADING_6 } as const;
+
+/** Rich blocks as Word paragraphs: headings below the field's own, bullets, numbered lists (restarting per list), emphasis and links. */
+function richParagraphs(blocks: readonly Block[], level = 0, counter = { n: 0 }): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') out.push(new Paragraph({ children: runsOf(block.runs) }));
+    else if (block.kind === 'heading') out.push(new Paragraph({ heading: HEADINGS[block.level], children: runsOf(block.runs) }));
+    else {
+      const instance = ++counter.n;
+      for (const item of block.items) {
+        item.forEach((inner, i) => {
+          if (i === 0 && (inner.kind === 'paragraph' || inner.kind === 'heading')) {
+            out.push(
+              new Paragraph({
+                children: runsOf(inner.runs),
+                ...(block.kind === 'bullet-list' ? { bullet: { level } } : { numbering: { reference: NUMBERED, level, instance } }),
+              }),
+            );
+          } else out.push(...richParagraphs([inner], level + 1, counter));
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function answer(definition: FieldDefinition, value: string, rich?: Block[]): (Paragraph | Table)[] {
   if (value.trim() === '') return [para('Not answered yet.', { italics: true })];
+  if (definition.kind === 'longtext' && rich) return richParagraphs(rich);
   switch (definition.kind) {
     case 'list':
       return parseList(value).map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
@@ -94,7 +134,7 @@ export function buildDocument(input: ExportInput): Document {
     children.push(para(`Status: ${STATUS_LABELS[state?.status ?? 'not-started']}`));
     for (const field of section.fields) {
       children.push(heading(field.label, HeadingLevel.HEADING_3));
-      children.push(...answer(field, input.fields[field.id]?.text ?? ''));
+      children.push(...answer(field, input.fields[field.id]?.text ?? '', input.rich?.[field.id]));
     }
   }
 
@@ -117,6 +157,14 @@ export function buildDocument(input: ExportInput): Document {
     title: app.title,
     description: `Learning Organisation application of ${app.pcnName}`,
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    numbering: {
+      config: [
+        {
+          reference: NUMBERED,
+          levels: [0, 1, 2, 3].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } })),
+        },
+      ],
+    },
     sections: [{ properties: {}, children }],
   });
 }

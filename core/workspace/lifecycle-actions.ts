@@ -4,7 +4,7 @@ import { personRef } from './access.js';
 import type { ApplicationRecord } from './application.js';
 import { evaluateChecklist } from './checklist.js';
 import { applyMemberAction, recordOutcome, schedulePanel, type MemberAction } from './lifecycle.js';
-import { readOnlyProblem } from './problem.js';
+import { readOnlyProblem, resultOf } from './problem.js';
 import { summaryOf } from './summary.js';
 import { mutate, todayOf, type DecideContext, type WorkspaceDeps } from './workspace-deps.js';
 
@@ -23,7 +23,7 @@ async function move(
   });
 }
 
-export async function memberAction(deps: WorkspaceDeps, person: Person, appId: string, action: MemberAction, note?: string): Promise<ApplicationSummary> {
+async function memberActionNow(deps: WorkspaceDeps, person: Person, appId: string, action: MemberAction, note?: string): Promise<ApplicationSummary> {
   const { summary, app } = await move(deps, person, appId, ({ app, access, at }) => {
     if (!access.canEdit) throw readOnlyProblem('The practices move their own application; the training hub schedules the panel and records the outcome.');
     return applyMemberAction(app.lifecycle, action, personRef(person), at, evaluateChecklist(app, deps.definitions), note);
@@ -36,7 +36,7 @@ export async function memberAction(deps: WorkspaceDeps, person: Person, appId: s
   return summary;
 }
 
-export async function scheduleThePanel(
+async function scheduleThePanelNow(
   deps: WorkspaceDeps,
   person: Person,
   appId: string,
@@ -50,7 +50,7 @@ export async function scheduleThePanel(
   return summary;
 }
 
-export async function recordTheOutcome(
+async function recordTheOutcomeNow(
   deps: WorkspaceDeps,
   person: Person,
   appId: string,
@@ -63,3 +63,8 @@ export async function recordTheOutcome(
   await deps.audit.append({ actorId: person.id, action: 'workspace.outcome-recorded', target: appId, summary: decision.outcome, details: { annualReviewDate: summary.lifecycle.annualReviewDate ?? null } });
   return summary;
 }
+
+// The use cases: each returns its outcome (a value, or the refusal it stopped with), never throws one.
+export const memberAction = (...args: Parameters<typeof memberActionNow>) => resultOf(() => memberActionNow(...args));
+export const scheduleThePanel = (...args: Parameters<typeof scheduleThePanelNow>) => resultOf(() => scheduleThePanelNow(...args));
+export const recordTheOutcome = (...args: Parameters<typeof recordTheOutcomeNow>) => resultOf(() => recordTheOutcomeNow(...args));

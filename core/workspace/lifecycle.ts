@@ -1,7 +1,7 @@
 import type { ChecklistItemResult, Lifecycle, Outcome, PanelMember, PersonRef, Stage } from './model.js';
 import { MIN_PANEL_MEMBERS } from './model.js';
 import { addMonths, type LocalDate } from '../time/local-date.js';
-import { badRequestProblem, WorkspaceProblem, wrongStageProblem } from './problem.js';
+import { badRequestProblem, checklistProblem, wrongStageProblem } from './problem.js';
 
 /**
  * drafting → internal review → submitted → panel scheduled → decided (approved / approved with
@@ -58,7 +58,7 @@ export function applyMemberAction(lifecycle: Lifecycle, action: MemberAction, by
       if (stage !== 'internal-review') throw wrongStageProblem(`Submit after the internal review; the application is at "${STAGE_LABELS[stage]}".`, stage);
       const missing = checklist.filter((c) => !c.done);
       if (missing.length > 0) {
-        throw new WorkspaceProblem(409, 'checklist-incomplete', `${missing.length} checklist item${missing.length === 1 ? ' is' : 's are'} still missing: ${missing.map((m) => m.label).join('; ')}.`, { missing });
+        throw checklistProblem(missing);
       }
       const { panel: _p, outcome: _o, annualReviewDate: _a, ...rest } = moved(lifecycle, 'submitted', by, at, note);
       return { ...rest, submittedAt: at, submittedBy: by };

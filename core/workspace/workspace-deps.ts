@@ -9,6 +9,8 @@ import type { Clock } from '../time/clock.js';
 import { todayInLondon } from '../time/clock.js';
 import type { LocalDate } from '../time/local-date.js';
 import { accessOf, type Access } from './access.js';
+import type { DocRepository } from '../storage/workspace-docs.js';
+import type { DocHub } from './live/doc-hub.js';
 import type { ApplicationRecord } from './application.js';
 import { forbiddenProblem } from './problem.js';
 
@@ -19,9 +21,17 @@ export interface WorkspaceNotifier {
 }
 
 export interface WorkspaceDeps {
-  repo: WorkspaceRepository;
-  presence: PresenceRepository;
-  resources: ResourceRepository;
+  repo: Pick<
+    WorkspaceRepository,
+    | 'getApplication' | 'commit' | 'getField' | 'getFieldWithEtag' | 'listFields' | 'getRevision' | 'getConflict' | 'listHistory'
+    | 'listThreads' | 'getThread' | 'addToIndex' | 'listIndex' | 'linkChannel' | 'unlinkChannel' | 'applicationForChannel'
+  >;
+  presence: Pick<PresenceRepository, 'list' | 'beat' | 'leave'>;
+  resources: Pick<ResourceRepository, 'list' | 'get' | 'save' | 'remove'>;
+  /** The fields' live documents (this instance's appender, checker and compactor over storage). */
+  docs: Pick<DocHub, 'loadStates' | 'loadState' | 'append' | 'compact' | 'now'>;
+  /** Finished sessions of work and snapshots, for the history. */
+  docRows: Pick<DocRepository, 'listSessions' | 'readSnapshot' | 'readDseq'>;
   staff: { getPerson(staffId: string): Promise<Person | undefined> };
   /** Everyone on the staff list (for the member directory); may be cached by the caller. */
   people: () => Promise<Person[]>;
@@ -57,8 +67,6 @@ export interface Change<R> {
   threads?: CommentThread[];
   events: DistributiveOmit<StoredEvent, 'seq'>[];
   result: R;
-  /** Thrown after the commit (an edit conflict is recorded, then refused). */
-  thenThrow?: Error;
 }
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -106,15 +114,25 @@ export async function mutate<R, P = undefined>(
   decide: (ctx: DecideContext, prefetched: P) => Promise<Change<R>>,
   prefetch?: () => Promise<P>,
 ): Promise<R> {
+  return mutateApp(deps, appId, () => loadFor(deps, person, appId), decide, prefetch);
+}
+
+/** The system's own changes (a field's text projected after its live document was compacted): no caller to check. */
+export const SYSTEM_ACCESS: Access = { role: 'member', canRead: true, canEdit: true, canComment: true, canReview: true };
+
+export async function mutateApp<R, P = undefined>(
+  deps: WorkspaceDeps,
+  appId: string,
+  load: () => Promise<{ app: ApplicationRecord; etag: string; access: Access }>,
+  decide: (ctx: DecideContext, prefetched: P) => Promise<Change<R>>,
+  prefetch?: () => Promise<P>,
+): Promise<R> {
   return inTurn(deps, appId, async () => {
     for (let attempt = 0; ; attempt++) {
-      const [{ app, etag, access }, prefetched] = await Promise.all([loadFor(deps, person, appId), prefetch ? prefetch() : Promise.resolve(undefined as P)]);
+      const [{ app, etag, access }, prefetched] = await Promise.all([load(), prefetch ? prefetch() : Promise.resolve(undefined as P)]);
       const at = deps.clock.now().toISOString();
       const change = await decide({ app, access, nextSeq: app.seq + 1, at }, prefetched);
-      if (change.events.length === 0) {
-        if (change.thenThrow) throw change.thenThrow;
-        return change.result;
-      }
+      if (change.events.length === 0) return change.result;
       const next = change.app ?? app;
       const events = change.events.map((event, i) => ({ ...event, seq: app.seq + 1 + i }) as StoredEvent);
       const written = await deps.repo.commit({
@@ -128,7 +146,6 @@ export async function mutate<R, P = undefined>(
       });
       if (written) {
         deps.changed?.(appId);
-        if (change.thenThrow) throw change.thenThrow;
         return change.result;
       }
       if (attempt >= MAX_ATTEMPTS) throw new Error(`application ${appId}: too much contention, gave up after ${MAX_ATTEMPTS} attempts`);

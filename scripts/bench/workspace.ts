@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { DEMO_PRACTICES, generateOrganisation } from '../../core/demo/generate-organisation.js';
+import { WebSocketServer, WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { DEMO_PCN, DEMO_PRACTICES, generateOrganisation } from '../../core/demo/generate-organisation.js';
 import { seedOrganisation } from '../../core/demo/seed-store.js';
-import { WorkspaceRepository } from '../../core/storage/workspace-repository.js';
 import { WORKSPACE_DEFINITIONS } from '../../core/workspace/definitions.js';
 import { fixedClock } from '../../core/time/clock.js';
 import { localDate } from '../../core/time/local-date.js';
@@ -9,24 +10,26 @@ import { startApp, type RunningApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { startAzurite } from '../../server/dev/azurite.js';
 import { createLogger } from '../../server/logger.js';
-import type { ApplicationSummary, WorkspaceEvent } from '../../tab/shared/workspace-api.js';
+import type { ApplicationSummary, FieldDocsResponse } from '../../tab/shared/workspace-api.js';
+import { readEventStream } from '../../tab/shared/live/event-stream.js';
+import { FieldDocs, type DocTransport } from '../../tab/shared/live/field-docs.js';
 import { ms, summarise, type Summary } from './stats.js';
 
 /**
- * `npm run bench:workspace`: the Learning Organisation workspace's three figures, each beside a
- * baseline measured in the same run (the machine is shared and noisy):
- * - save: server-side time of a field save (Server-Timing), p50 target < 50 ms; baseline: one point read of the app row;
- * - propagation: a save on instance A until an open SSE stream on instance B has the event, p95 target < 1 s;
- *   baseline: the /healthz round trip;
- * - load: server-side time of GET /api/workspaces/:id with six domains × 20 fields written, target < 300 ms.
- * Two server instances share one Azurite and one table prefix: changes travel through storage only.
+ * `npm run bench:workspace`: live co-authoring's figures, each beside baselines measured in the same
+ * run (the machine is shared and noisy). Two server instances share one Azurite and one table prefix;
+ * the clients are the browser's own FieldDocs and event-stream reader.
+ * - keystroke → visible in another tab: one person types at 8 characters a second; a tab served by the
+ *   other instance (target p95 < 250 ms) and one served by the same instance (p95 < 100 ms) time each
+ *   character's arrival. Baselines: the /healthz round trip (SSE + POST's floor) and a WebSocket echo
+ *   round trip on the same machine (what the other transport would cost at best);
+ * - 10,000 edits: single-character changes to the 120 domain fields, as many editors at once;
+ *   server memory and storage (rows, bytes) before and after;
+ * - load of 6 domains × 20 fields after those edits: server-side time of the view and of every
+ *   field's live document (target < 300 ms). Baseline: one point read of the application row.
  */
-const { values } = parseArgs({ options: { saves: { type: 'string', default: '300' }, propagations: { type: 'string', default: '100' }, loads: { type: 'string', default: '50' }, chars: { type: 'string', default: '1500' } } });
+const { values } = parseArgs({ options: { chars: { type: 'string', default: '240' }, edits: { type: 'string', default: '10000' }, loads: { type: 'string', default: '30' }, text: { type: 'string', default: '1500' } } });
 const today = localDate('2026-11-21');
-// Five Oakfield Surgery people in turn, so the per-person API rate limit (20/s) is never what is measured.
-const EDITORS = ['E9000020', 'E9000021', 'E9000023', 'E9000024', 'E9000025'];
-let turn = 0;
-const editor = () => EDITORS[turn++ % EDITORS.length]!;
 
 async function call(base: string, staffId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; serverMs: number; roundTripMs: number }> {
   const started = performance.now();
@@ -36,136 +39,215 @@ async function call(base: string, staffId: string, method: string, path: string,
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
-  const roundTripMs = performance.now() - started;
   const timing = /app;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, serverMs: timing ? Number(timing[1]) : Number.NaN, roundTripMs };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, serverMs: timing ? Number(timing[1]) : Number.NaN, roundTripMs: performance.now() - started };
 }
 
-function paragraph(i: number, chars: number): string {
-  const sentence = `Learners in every practice meet their named supervisor weekly (${i}); induction, leave and rotas are shared across the PCN. `;
-  return sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars);
-}
-
-/** An SSE reader that resolves waiters as events arrive. */
-async function stream(base: string, staffId: string, appId: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${base}/api/workspaces/${appId}/events`, { headers: { authorization: `Bearer dev:${staffId}` }, signal: controller.signal });
-  const waiters = new Map<string, (at: number) => void>();
-  void (async () => {
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (!data) continue;
-          const event = JSON.parse(data.slice(6)) as WorkspaceEvent;
-          if (event.type === 'field') waiters.get(event.field.text)?.(performance.now());
-        }
-      }
-    } catch {
-      // closed
-    }
-  })();
+function transport(base: string, staffId: string, appId: string): DocTransport {
   return {
-    arrival: (text: string) => new Promise<number>((resolve) => waiters.set(text, resolve)),
-    close: () => controller.abort(),
+    load: async (sectionId) => (await call(base, staffId, 'GET', `/api/workspaces/${appId}/docs${sectionId ? `?section=${sectionId}` : ''}`)).body as FieldDocsResponse,
+    send: async (fieldId, change) => {
+      const answer = await call(base, staffId, 'POST', `/api/workspaces/${appId}/fields/${fieldId}/doc`, change);
+      return answer.status === 200 ? { ok: true, dseq: answer.body.dseq } : { ok: false, status: answer.status, code: answer.body?.error?.code ?? '', message: '' };
+    },
   };
 }
 
-const line = (name: string, s: Summary, target: string, baseline: Summary, baselineName: string) =>
-  `${name.padEnd(34)} p50 ${ms(s.p50).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  (n=${s.n}, target ${target}) | baseline ${baselineName}: p50 ${ms(baseline.p50)}, p95 ${ms(baseline.p95)}`;
+/** A tab: FieldDocs fed by the live stream. */
+async function tab(base: string, staffId: string, appId: string, origin: string, section: string, fieldIds: string[]) {
+  const docs = new FieldDocs({ transport: transport(base, staffId, appId), origin });
+  const controller = new AbortController();
+  const response = await fetch(`${base}/api/workspaces/${appId}/events`, { headers: { authorization: `Bearer dev:${staffId}` }, signal: controller.signal });
+  let hello: () => void;
+  const ready = new Promise<void>((resolve) => (hello = resolve));
+  void readEventStream(response.body!, (message) => {
+    const event = JSON.parse(message.data);
+    if (event.type === 'hello') hello();
+    if (event.type === 'doc') docs.receive(event);
+  }).catch(() => undefined);
+  await ready;
+  await docs.open(section, fieldIds);
+  return { docs, close: () => (controller.abort(), docs.close()) };
+}
+
+const line = (name: string, s: Summary, target: string, baselines: string) => `${name.padEnd(44)} p50 ${ms(s.p50).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  max ${ms(s.max).padStart(10)} (n=${s.n}, target ${target}) | ${baselines}`;
+
+/** Rows and bytes (strings as UTF-16, as Table Storage counts them) of the application's partition, and rows by kind (`u|` feed, `y|` changes, `s|` snapshots, `w|` sessions, `f|` text…). */
+async function storageOf(app: RunningApp, appId: string): Promise<{ rows: number; bytes: number; kinds: string }> {
+  let rows = 0;
+  let bytes = 0;
+  const kinds = new Map<string, number>();
+  for await (const row of app.workspace.repo.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${appId}'` } })) {
+    rows++;
+    const kind = String(row.rowKey).split('|')[0]!;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    for (const value of Object.values(row)) bytes += value instanceof Uint8Array ? value.length : typeof value === 'string' ? value.length * 2 : 8;
+  }
+  return { rows, bytes, kinds: [...kinds].sort().map(([k, n]) => `${k} ${n}`).join(', ') };
+}
+
+const heapMb = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+};
 
 async function main(): Promise<void> {
   const azurite = await startAzurite();
-  const config = loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'benchws', PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'benchws', PORT: '0', LOG_LEVEL: 'silent', REMINDER_SCHEDULE: 'off', REMINDER_WORKERS: '0' });
   const apps: RunningApp[] = [];
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  wss.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
   try {
     const a = await startApp(config, createLogger('silent'), { clock: fixedClock(`${today}T12:00:00Z`) });
     apps.push(a);
     const b = await startApp(config, createLogger('silent'), { clock: fixedClock(`${today}T12:00:00Z`) });
     apps.push(b);
-    await seedOrganisation(a.services, generateOrganisation({ staff: 80, today }), { today, rules: config.rules });
-    const repo = new WorkspaceRepository(a.services.store);
+    const organisation = generateOrganisation({ staff: 120, today });
+    await seedOrganisation(a.services, organisation, { today, rules: config.rules });
+    // Many editors, so the per-person API rate limit (20/s) is never what is measured.
+    const editors = organisation.people.map((p) => p.person).filter((p) => p.orgUnit.startsWith(`${DEMO_PCN} / `)).map((p) => p.id);
+    let turn = 0;
+    const editor = () => editors[turn++ % editors.length]!;
 
     const created = await call(a.server.url, 'E9000021', 'POST', '/api/workspaces', { practices: DEMO_PRACTICES.map((p) => ({ name: p.name, odsCode: p.odsCode })) });
     const app = created.body as ApplicationSummary;
-    const versions = new Map<string, number>();
-    const saveOn = async (base: string, fieldId: string, text: string) => {
-      const answer = await call(base, editor(), 'PUT', `/api/workspaces/${app.id}/fields/${fieldId}`, { text, baseVersion: versions.get(fieldId) ?? 0 });
-      if (answer.status !== 200) throw new Error(`save answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-      versions.set(fieldId, answer.body.field.version);
-      return answer;
-    };
-
-    // Fill every field of the six domains (6 × 20) and the rest of the application: the load figure's data.
+    const sentence = (i: number) => `Learners in every practice meet their named supervisor weekly (${i}); induction, leave and rotas are shared across the PCN. `;
     const fields = WORKSPACE_DEFINITIONS.sections.flatMap((s) => s.fields);
-    for (const [i, f] of fields.entries()) await saveOn(a.server.url, f.id, f.kind === 'table' ? `Evidence ${i}\thttps://example.nhs.uk/${i}` : paragraph(i, Number(values.chars)));
-    const domainFields = WORKSPACE_DEFINITIONS.sections.filter((s) => s.group === 'domain').map((s) => s.fields.length);
+    for (const [i, f] of fields.entries()) {
+      const text = f.kind === 'table' ? `Evidence ${i}\thttps://example.nhs.uk/${i}` : f.kind === 'longtext' ? sentence(i).repeat(Math.ceil(Number(values.text) / sentence(i).length)).slice(0, Number(values.text)) : `Answer ${i}`;
+      const saved = await call(a.server.url, editor(), 'PUT', `/api/workspaces/${app.id}/fields/${f.id}`, { text });
+      if (saved.status !== 200) throw new Error(`save answered ${saved.status}`);
+    }
 
     // Baselines.
     const health: number[] = [];
     const pointRead: number[] = [];
-    for (let i = 0; i < 100; i++) {
+    const wsEcho: number[] = [];
+    const socket = new WebSocket(`ws://127.0.0.1:${(wss.address() as { port: number }).port}`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    for (let i = 0; i < 200; i++) {
       let started = performance.now();
       await (await fetch(`${a.server.url}/healthz`)).text();
       health.push(performance.now() - started);
       started = performance.now();
-      await repo.getSeq(app.id);
+      await a.workspace.repo.getSeq(app.id);
       pointRead.push(performance.now() - started);
+      started = performance.now();
+      await new Promise<void>((resolve) => {
+        socket.once('message', () => resolve());
+        socket.send('x'.repeat(60));
+      });
+      wsEcho.push(performance.now() - started);
     }
+    socket.close();
 
-    // Saves (server time), on fields of the domains, each a real change of a 1,500-character text.
-    const saveServer: number[] = [];
-    const saveTrip: number[] = [];
-    const domainIds = WORKSPACE_DEFINITIONS.sections.filter((s) => s.group === 'domain').flatMap((s) => s.fields.filter((f) => f.kind === 'longtext').map((f) => f.id));
-    for (let i = 0; i < Number(values.saves); i++) {
-      const answer = await saveOn(a.server.url, domainIds[i % domainIds.length]!, `${paragraph(i, Number(values.chars))} save ${i}`);
-      saveServer.push(answer.serverMs);
-      saveTrip.push(answer.roundTripMs);
-    }
-
-    // Propagation: a save on A until B's open stream has it.
-    const live = await stream(b.server.url, 'E9000020', app.id);
+    // Keystrokes at 8 characters a second, seen by a tab on the other instance and one on the same.
+    const fieldId = 'learners.capacity';
+    const typist = await tab(a.server.url, 'E9000021', app.id, 'typist', 'learners', [fieldId]);
+    const other = await tab(b.server.url, 'E9000020', app.id, 'other', 'learners', [fieldId]);
+    const same = await tab(a.server.url, 'E9000023', app.id, 'same', 'learners', [fieldId]);
     await new Promise((r) => setTimeout(r, 500));
-    const propagation: number[] = [];
-    for (let i = 0; i < Number(values.propagations); i++) {
-      const text = `Propagation ${i}: ${paragraph(i, 200)}`;
-      const arrived = live.arrival(text);
+    const lengthOf = (d: FieldDocs) => d.doc(fieldId)!.getXmlFragment('content').toString().length;
+    const crossInstance: number[] = [];
+    const sameInstance: number[] = [];
+    const fragment = typist.docs.doc(fieldId)!.getXmlFragment('content');
+    const paragraph = new Y.XmlElement('paragraph');
+    const textNode = new Y.XmlText();
+    paragraph.insert(0, [textNode]);
+    fragment.insert(fragment.length, [paragraph]);
+    await new Promise((r) => setTimeout(r, 500));
+    const typed = 'The PCN training coordinator is every learner’s first point of contact, and each practice names a supervisor for every session. ';
+    for (let i = 0; i < Number(values.chars); i++) {
+      const otherBefore = lengthOf(other.docs);
+      const sameBefore = lengthOf(same.docs);
       const started = performance.now();
-      await saveOn(a.server.url, 'learners.capacity', text);
-      propagation.push((await arrived) - started);
-      // Saves arrive at a human pace, not back to back, so each lands at a random point of B's poll cycle.
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+      textNode.insert(textNode.length, typed[i % typed.length]!);
+      const arrival = (d: FieldDocs, before: number, into: number[]) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (lengthOf(d) > before) {
+              into.push(performance.now() - started);
+              d.doc(fieldId)!.off('update', check);
+              resolve();
+            }
+          };
+          d.doc(fieldId)!.on('update', check);
+          check();
+        });
+      const next = new Promise((r) => setTimeout(r, 125));
+      await Promise.race([Promise.all([arrival(other.docs, otherBefore, crossInstance), arrival(same.docs, sameBefore, sameInstance)]), new Promise((r) => setTimeout(r, 3000))]);
+      await next;
     }
-    live.close();
+    for (const t of [typist, other, same]) t.close();
 
-    // Loads of the whole application (view) with six domains of 20 fields written.
-    const loadServer: number[] = [];
-    const loadTrip: number[] = [];
-    let bytes = 0;
+    // 10,000 edits across the 120 domain fields, as many editors at once; memory and storage around them.
+    const domainFields = WORKSPACE_DEFINITIONS.sections.filter((s) => s.group === 'domain').flatMap((s) => s.fields);
+    await new Promise((r) => setTimeout(r, 2500));
+    const storageBefore = await storageOf(a, app.id);
+    const heapBefore = heapMb();
+    const editsStarted = performance.now();
+    const perField = Math.ceil(Number(values.edits) / domainFields.length);
+    let edits = 0;
+    await Promise.all(
+      domainFields.map(async (f, n) => {
+        const state = (await call(a.server.url, editor(), 'GET', `/api/workspaces/${app.id}/docs?section=${f.id.split('.')[0]}`)).body.docs[f.id] as string;
+        const doc = new Y.Doc({ gc: false });
+        Y.applyUpdate(doc, Buffer.from(state, 'base64'));
+        let last: Uint8Array | undefined;
+        doc.on('update', (u: Uint8Array) => (last = u));
+        const person = editors[n % editors.length]!;
+        for (let i = 0; i < perField && edits < Number(values.edits); i++, edits++) {
+          if (f.kind === 'longtext') {
+            const first = doc.getXmlFragment('content').get(0) as Y.XmlElement;
+            (first.get(0) as Y.XmlText).insert(i % 50, 'x');
+          } else doc.getText('text').insert(i % 10, 'x');
+          const base = n % 2 === 0 ? a.server.url : b.server.url;
+          for (;;) {
+            const sent = await call(base, person, 'POST', `/api/workspaces/${app.id}/fields/${f.id}/doc`, { origin: `bench${n}`, update: Buffer.from(last!).toString('base64') });
+            if (sent.status === 200) break;
+            if (sent.status !== 429) throw new Error(`edit answered ${sent.status}`);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+      }),
+    );
+    const editsMs = performance.now() - editsStarted;
+    const heapAfterEdits = heapMb();
+    const storageAfterEdits = await storageOf(a, app.id);
+    // Compaction after a quiet spell.
+    await new Promise((r) => setTimeout(r, 4000));
+    const storageCompacted = await storageOf(a, app.id);
+    const heapSettled = heapMb();
+    // The compacted change rows go 30 s after their compaction.
+    await new Promise((r) => setTimeout(r, 31_000));
+    const storageDropped = await storageOf(a, app.id);
+
+    // Loads after the edits.
+    const loadView: number[] = [];
+    const loadDocs: number[] = [];
+    let viewBytes = 0;
+    let docsBytes = 0;
     for (let i = 0; i < Number(values.loads); i++) {
-      const answer = await call(b.server.url, editor(), 'GET', `/api/workspaces/${app.id}`);
-      loadServer.push(answer.serverMs);
-      loadTrip.push(answer.roundTripMs);
-      bytes = JSON.stringify(answer.body).length;
+      const view = await call(b.server.url, editor(), 'GET', `/api/workspaces/${app.id}`);
+      loadView.push(view.serverMs);
+      viewBytes = JSON.stringify(view.body).length;
+      const docs = await call(b.server.url, editor(), 'GET', `/api/workspaces/${app.id}/docs`);
+      loadDocs.push(docs.serverMs);
+      docsBytes = JSON.stringify(docs.body).length;
     }
 
-    const healthS = summarise(health);
-    const pointS = summarise(pointRead);
-    console.log(`Workspace benchmark: two instances on one Azurite; ${fields.length} fields written (domains: ${domainFields.join(', ')} fields), ${Number(values.chars)} characters each`);
-    console.log(line('save, server-side', summarise(saveServer), '< 50 ms p50', pointS, 'app-row point read'));
-    console.log(line('save, round trip', summarise(saveTrip), '-', healthS, '/healthz'));
-    console.log(line('propagation A → B (SSE)', summarise(propagation), '< 1 s p95', healthS, '/healthz'));
-    console.log(line(`load, server-side (${Math.round(bytes / 1024)} KB)`, summarise(loadServer), '< 300 ms', pointS, 'app-row point read'));
-    console.log(line('load, round trip', summarise(loadTrip), '-', healthS, '/healthz'));
+    const baselines = `baselines: /healthz p50 ${ms(summarise(health).p50)} p95 ${ms(summarise(health).p95)}; WebSocket echo p50 ${ms(summarise(wsEcho).p50)} p95 ${ms(summarise(wsEcho).p95)}`;
+    const readBase = `baseline: app-row point read p50 ${ms(summarise(pointRead).p50)} p95 ${ms(summarise(pointRead).p95)}`;
+    console.log(`Workspace live benchmark: two instances on one Azurite; ${fields.length} fields written, long answers ${values.text} characters`);
+    console.log(line('keystroke → tab on the other instance', summarise(crossInstance), '< 250 ms p95', baselines));
+    console.log(line('keystroke → tab on the same instance', summarise(sameInstance), '< 100 ms p95', baselines));
+    console.log(`${edits} edits in ${(editsMs / 1000).toFixed(1)} s (${Math.round(edits / (editsMs / 1000))}/s, ${editors.length} editors on both instances)`);
+    console.log(`heap (bench and both servers, after GC): ${heapBefore.toFixed(1)} MB before, ${heapAfterEdits.toFixed(1)} MB after the edits (${(heapAfterEdits - heapBefore).toFixed(1)} MB), ${heapSettled.toFixed(1)} MB once compacted`);
+    console.log(`storage of the application's partition: ${storageBefore.rows} rows / ${(storageBefore.bytes / 1024).toFixed(0)} KB before; ${storageAfterEdits.rows} rows / ${(storageAfterEdits.bytes / 1024).toFixed(0)} KB after the edits; ${storageCompacted.rows} rows / ${(storageCompacted.bytes / 1024).toFixed(0)} KB once compacted; ${storageDropped.rows} rows / ${(storageDropped.bytes / 1024).toFixed(0)} KB once the folded-in rows went (${storageDropped.kinds}; before: ${storageBefore.kinds})`);
+    console.log(line(`load view after the edits (${Math.round(viewBytes / 1024)} KB)`, summarise(loadView), '< 300 ms', readBase));
+    console.log(line(`load every field's document (${Math.round(docsBytes / 1024)} KB)`, summarise(loadDocs), '< 300 ms', readBase));
   } finally {
+    wss.close();
     for (const app of apps) await app.stop();
     await azurite.stop();
   }

@@ -9,7 +9,7 @@ import { newId, type WorkspaceDeps } from '../../core/workspace/workspace-deps.j
 import { badRequest, forbidden, notFound } from './api-error.js';
 import type { RouteKit } from './route-kit.js';
 import { reply } from './route-kit.js';
-import { asApi } from './workspace-problem.js';
+import { answer } from './workspace-answer.js';
 import { can } from '../../core/people/authorisation.js';
 
 /**
@@ -20,8 +20,8 @@ import { can } from '../../core/people/authorisation.js';
 const canManageLibrary = (person: Person) => can(person, 'hub.library');
 
 export function registerHubRoutes(server: Server, kit: RouteKit, deps: WorkspaceDeps): void {
-  server.get('/api/hub/applications', kit.route({}, async ({ caller }) => asApi(() => hubOverview(deps, caller.person))));
-  server.get('/api/hub/learning-organisations', kit.route({}, async () => asApi(() => publishedList(deps))));
+  server.get('/api/hub/applications', kit.route({}, async ({ caller }) => answer(await hubOverview(deps, caller.person))));
+  server.get('/api/hub/learning-organisations', kit.route({}, async () => answer(await publishedList(deps))));
 
   server.get(
     '/api/resources',

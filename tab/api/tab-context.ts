@@ -22,7 +22,7 @@ import type { RequestRepository } from '../../core/storage/request-repository.js
 import type { StaffRepository } from '../../core/storage/staff-repository.js';
 import type { SummaryCache } from '../../core/storage/summary-cache.js';
 import type { SummaryRepository } from '../../core/storage/summary-repository.js';
-import type { TableStore } from '../../core/storage/table-store.js';
+import type { WorkspaceServices } from '../../core/workspace/workspace-services.js';
 import type { TeamRepository } from '../../core/storage/team-repository.js';
 import type { Clock } from '../../core/time/clock.js';
 import type { SsoSettings } from './sso-token.js';
@@ -68,11 +68,6 @@ export interface TabServices {
   auditLog: AuditLogRepository;
   clock: Clock;
   passport: PassportServices;
-  /**
-   * Transitional, for the workspace routes only until they take their repositories from the
-   * composition root too (the workspace is being rebuilt for live co-authoring).
-   */
-  store: TableStore;
 }
 
 /** What a feature's routes are given. */
@@ -83,17 +78,10 @@ export interface TabApiContext {
   notices: LearningNotices;
   /** The Teams card a learner can share their passport with (built by the bot's card code). */
   passportCard(credential: PassportCredential, link: string): object;
-  /** Transitional, for the workspace's channel posts (see TabServices.store). */
-  workspaceBot: WorkspaceBotHost;
+  /** The workspace's use-case dependencies, live feed and live documents. */
+  workspace: WorkspaceServices;
   logger: Logger;
   clock: Clock;
   /** Maps a validated token's object id to a stored person (see core/people/identify-caller.ts). */
   identify(caller: ProvenCaller): Promise<CallerIdentity>;
-}
-
-/** The bot objects the workspace's channel posts need today (see TabServices.store). */
-export interface WorkspaceBotHost {
-  adapter: unknown;
-  app: unknown;
-  background: { run(name: string, work: () => Promise<void>): void };
 }

@@ -16,9 +16,12 @@
  *   POST   /api/workspaces/:id/members      AddMemberRequest         → MembersResponse      (members; adds someone outside the practices)
  *   DELETE /api/workspaces/:id/members/:staffId                 → MembersResponse      (members; removes an explicitly added member)
  *   GET    /api/workspaces/:id/fields/:fieldId                → FieldState
- *   PUT    /api/workspaces/:id/fields/:fieldId  SaveFieldRequest     → SaveFieldResponse, or 409 `edit-conflict` (details: EditConflictDetails)
- *   GET    /api/workspaces/:id/fields/:fieldId/history?limit=  → FieldHistoryResponse (newest first; revisions AND kept conflicting attempts)
- *   POST   /api/workspaces/:id/fields/:fieldId/restore  RestoreFieldRequest → SaveFieldResponse (a restore is a new revision)
+ *   PUT    /api/workspaces/:id/fields/:fieldId  SaveFieldRequest     → SaveFieldResponse (the whole text, merged with anyone typing; never a conflict)
+ *   GET    /api/workspaces/:id/docs?section=                  → FieldDocsResponse (the live documents of a section's fields, Yjs states)
+ *   POST   /api/workspaces/:id/fields/:fieldId/doc  DocChangeRequest  → DocChangeResponse (a keystroke's Yjs update and/or the cursor)
+ *   GET    /api/workspaces/:id/fields/:fieldId/history?limit=  → FieldHistoryResponse (sessions of work, newest first)
+ *   GET    /api/workspaces/:id/fields/:fieldId/history/:sessionId → SessionContentResponse (before and after, to show the difference)
+ *   POST   /api/workspaces/:id/fields/:fieldId/restore  RestoreFieldRequest → SaveFieldResponse (a restore is itself a session)
  *   PATCH  /api/workspaces/:id/sections/:sectionId  UpdateSectionRequest → SectionState (members: owner, status, due date)
  *   POST   /api/workspaces/:id/sections/:sectionId/changes-requested  RequestChangesRequest → SectionState (hub reviewers)
  *   POST   /api/workspaces/:id/comments     AddCommentRequest        → 201 CommentThread (members and hub reviewers; new thread or reply)
@@ -43,10 +46,50 @@
  * application exists (FORBIDDEN_MESSAGE).
  */
 import { z } from 'zod';
-import { FIELD_ID_PATTERN, ID_PATTERN, MAX_FIELD_CHARS, OUTCOMES, SECTION_STATUSES } from '../../core/workspace/model.js';
+import { FIELD_ID_PATTERN, ID_PATTERN, MAX_FIELD_CHARS, OUTCOMES, SECTION_STATUSES, type PresenceEntry, type Resource } from '../../core/workspace/model.js';
 
 // The model the responses and events are made of (types, limits, helpers) lives with the use cases.
 export * from '../../core/workspace/model.js';
+
+// ───────────────────────────── shapes of HTTP alone ─────────────────────────────
+
+/** Save requests can be large (a 300,000-character field as JSON): the server accepts bodies up to 2 MiB. */
+export const MAX_SAVE_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Error codes this API answers with (besides the kit's `invalid`, `unauthorized`, `rate-limited`, `internal`). */
+export const WORKSPACE_ERROR_CODES = {
+  /** 403: not a member / not a hub reviewer / the application does not exist (same body). */
+  forbidden: 'forbidden',
+  /** 403: a hub reviewer tried to edit, or a member tried a hub-only action. */
+  readOnly: 'read-only',
+  /** 404: unknown field/section/thread/resource id inside an application the caller may see. */
+  notFound: 'not-found',
+  /** 409: the lifecycle does not allow this now (e.g. editing while submitted, outcome before a panel). details = { stage } */
+  wrongStage: 'wrong-stage',
+  /** 409: submission while the checklist is incomplete. details = { missing: ChecklistItemResult[] } */
+  checklistIncomplete: 'checklist-incomplete',
+  /** 400: too few panel members, a mention of a non-member, a field too long, etc. */
+  badRequest: 'bad-request',
+  /** 413: the body is over MAX_SAVE_BODY_BYTES. */
+  tooLarge: 'too-large',
+} as const;
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface PresenceResponse {
+  presence: PresenceEntry[];
+  heartbeatSeconds: number;
+  expiresInSeconds: number;
+}
+
+export interface ResourcesResponse {
+  resources: Resource[];
+  canManage: boolean;
+}
+
+
 
 // ───────────────────────────── request bodies (zod) ─────────────────────────────
 
@@ -82,16 +125,29 @@ export type AddMemberRequest = z.infer<typeof addMemberSchema>;
 
 export const saveFieldSchema = z.object({
   text: z.string().max(MAX_FIELD_CHARS),
-  /** The version the editor started from (0 for a never-saved field). */
-  baseVersion: z.number().int().min(0),
-  /** Set when this save is the resolution of an `edit-conflict`. */
-  resolvesConflict: z.string().regex(ID_PATTERN).optional(),
+  /** Accepted for older clients and ignored: the text is merged with the field as it is now. */
+  baseVersion: z.number().int().min(0).optional(),
 });
 export type SaveFieldRequest = z.infer<typeof saveFieldSchema>;
 
-export const restoreFieldSchema = z
-  .object({ version: z.number().int().min(1).optional(), conflictId: z.string().regex(ID_PATTERN).optional() })
-  .refine((b) => (b.version === undefined) !== (b.conflictId === undefined), 'give exactly one of version or conflictId');
+/** A Yjs relative position as JSON (small); kept opaque, checked for size. */
+const relativePosition = z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= 400, 'a relative position');
+
+export const cursorSchema = z.object({ anchor: relativePosition, head: relativePosition });
+
+export const docChangeSchema = z.object({
+  /** The tab's presence client id: its own changes are not sent back to it. */
+  origin: z.string().regex(ID_PATTERN),
+  /** A Yjs update, base64. */
+  update: z.string().max(2_800_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64').optional(),
+  /** The sender's Yjs client id. */
+  yclient: z.number().int().min(0).max(2 ** 53).optional(),
+  /** Where the sender's cursor is; null when they left the field. */
+  cursor: cursorSchema.nullable().optional(),
+});
+export type DocChangeRequest = z.infer<typeof docChangeSchema>;
+
+export const restoreFieldSchema = z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) });
 export type RestoreFieldRequest = z.infer<typeof restoreFieldSchema>;
 
 export const updateSectionSchema = z.object({
@@ -118,6 +174,8 @@ export const addCommentSchema = z.object({
   text: shortText(8000),
   /** Staff ids @mentioned; each must be a member (or a hub reviewer). */
   mentions: z.array(z.string().regex(ID_PATTERN)).max(20).optional(),
+  /** A new thread on a range of a long answer (with `fieldId`). */
+  anchor: z.object({ start: relativePosition, end: relativePosition, quote: z.string().max(500) }).optional(),
 });
 export type AddCommentRequest = z.infer<typeof addCommentSchema>;
 

@@ -25,7 +25,7 @@ export async function startTestApp(options: { env?: Env; staff?: number; seed?: 
     STORAGE_CONNECTION_STRING: azuriteConnectionString(),
     TABLE_PREFIX: uniquePrefix(),
     PORT: '0',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SUPPORT_CONTACT: 'the Learning and Development team (ext. 4321)',
     REMINDER_SCHEDULE: 'off',
     REMINDER_WORKERS: '0',

@@ -1,29 +1,31 @@
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationSummary, FieldHistoryResponse, FieldState } from '../../tab/shared/workspace-api.js';
 import { contextAs, launchBrowser, openTab, seriousAxeViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { staffOf } from '../workspace/workspace-client.js';
 
 /**
- * Two practice users of Severn Vale PCN (Alex Wilber and Megan Bowen, both at Oakfield Surgery)
- * co-editing one application in two browser contexts, against the real server and Azurite.
+ * Practice users of Severn Vale PCN co-authoring one application live, each in a browser context of
+ * their own, against two server instances sharing one Azurite (Alex on A, Megan and a Riverside
+ * colleague on B): typing, carets, simultaneous edits, offline, history, export.
  */
 const ALEX = 'E9000020';
 const MEGAN = 'E9000021';
+const RIVERSIDE = staffOf('Riverside Medical Centre');
+const OFFLINE = "You're offline — your changes are kept and will be shared when you reconnect";
 
-let app: TestApp;
+let a: TestApp;
+let b: TestApp;
 let browser: Browser;
 let appId: string;
-let alexContext: BrowserContext;
-let meganContext: BrowserContext;
-let alex: Page;
-let megan: Page;
+const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 async function api<T>(path: string, staffId: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${app.server.url}${path}`, {
+  const response = await fetch(`${a.server.url}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: { authorization: `Bearer dev:${staffId}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
@@ -33,182 +35,209 @@ async function api<T>(path: string, staffId: string, init: { method?: string; bo
 }
 
 const fieldText = async (fieldId: string) => (await api<FieldState>(`/api/workspaces/${appId}/fields/${fieldId}`, MEGAN)).text;
+const editor = (page: Page, fieldId: string) => page.locator(`[data-field-id="${fieldId}"] .ProseMirror`);
+/** The text as a reader sees it (one line per paragraph, heading or item), without others' caret labels. */
+const editorText = (page: Page, fieldId: string) =>
+  editor(page, fieldId).evaluate((el) => {
+    type Node = { cloneNode(deep: boolean): Node; querySelectorAll(selector: string): Node[]; remove(): void; textContent: string };
+    const copy = (el as unknown as Node).cloneNode(true);
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return Array.from(copy.querySelectorAll('p, h1, h2, h3')).map((block) => block.textContent).join('\n');
+  });
 
-/** The field's container (data-field-id) and its text input. */
-const field = (page: Page, fieldId: string) => page.locator(`[data-field-id="${fieldId}"]`);
-const input = (page: Page, fieldId: string): Locator => field(page, fieldId).locator('textarea, input').first();
-
-async function openSection(page: Page, staffId: string, section: string): Promise<void> {
-  await openTab(page, app.server.url, 'workspace', staffId, { app: appId, section });
-  await page.getByRole('heading', { level: 2 }).first().waitFor();
-  await page.getByText('Live', { exact: true }).waitFor();
+async function newPage(staffId: string, theme?: 'dark' | 'contrast'): Promise<Page> {
+  const context = await contextAs(browser, theme ? { theme } : {});
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${staffId}: ${e.message}`));
+  return page;
 }
 
-async function waitSaved(page: Page, fieldId: string): Promise<void> {
-  await field(page, fieldId).locator('[data-save-state="saved"]').waitFor({ timeout: 10_000 });
+async function openSection(page: Page, server: TestApp, staffId: string, section: string, theme?: string): Promise<void> {
+  await openTab(page, server.server.url, 'workspace', staffId, { app: appId, section, ...(theme ? { theme } : {}) });
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.getByText('Live', { exact: true }).waitFor();
+  await page.locator('.ProseMirror').first().waitFor();
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  a = await startTestApp();
+  b = await startTestApp({ seed: false, env: { TABLE_PREFIX: a.config.storage.tablePrefix } });
   browser = await launchBrowser();
   const created = await api<ApplicationSummary>('/api/workspaces', MEGAN, {
-    body: { title: 'Severn Vale PCN Learning Organisation application', practices: [{ name: 'Oakfield Surgery', odsCode: 'L81001' }, { name: 'Riverside Practice', odsCode: 'L81002' }] },
+    body: { title: 'Severn Vale PCN Learning Organisation application', practices: [{ name: 'Oakfield Surgery', odsCode: 'L81001' }, { name: 'Riverside Medical Centre', odsCode: 'L81002' }] },
   });
   appId = created.id;
-  alexContext = await contextAs(browser);
-  meganContext = await contextAs(browser);
-  alex = await alexContext.newPage();
-  megan = await meganContext.newPage();
-  for (const page of [alex, megan]) page.on('pageerror', (e) => pageErrors.push(e.message));
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
+  await Promise.all([a?.stop(), b?.stop()]);
 });
 
-describe('the workspace, co-edited by two practice users', () => {
-  it('when both open the overview, then the board, checklist and countdown show, and the screen has no serious accessibility violations', async () => {
-    await openTab(alex, app.server.url, 'workspace', ALEX, { app: appId });
-    await alex.getByRole('heading', { name: 'Progress board' }).waitFor();
-    await alex.getByRole('heading', { name: 'Before you submit' }).waitFor();
-    await expect(alex.getByText(/until the 1 Apr 2028 deadline/).isVisible()).resolves.toBe(true);
-    const rows = await alex.getByRole('table', { name: 'Sections' }).getByRole('row').count();
-    expect(rows).toBeGreaterThan(6);
-    await alex.getByLabel('Status').first().selectOption('agreed');
-    await alex.getByText(/Showing 0 of \d+ sections/).waitFor();
-    expect(await seriousAxeViolations(alex)).toEqual([]);
+describe('live co-authoring in the browser', () => {
+  let alex: Page;
+  let megan: Page;
+
+  it('when Alex types on one instance, then Megan sees the words on another before he stops, and his caret with his name', async () => {
+    alex = await newPage(ALEX);
+    megan = await newPage(MEGAN);
+    await Promise.all([openSection(alex, a, ALEX, 'pcn'), openSection(megan, b, MEGAN, 'pcn')]);
+    await editor(alex, 'pcn.footprint').click();
+    const sentence = 'Oakfield and Riverside share one learner rota and a fortnightly teaching session.';
+    // 8 characters a second, as a person types; Megan's page is checked while he is still typing.
+    const typing = alex.keyboard.type(sentence, { delay: 125 });
+    await expect.poll(() => editorText(megan, 'pcn.footprint'), { timeout: 8000, interval: 50 }).toMatch(/^Oakfield and Riverside/);
+    const seenWhileTyping = await editorText(megan, 'pcn.footprint');
+    await typing;
+    expect(seenWhileTyping.length).toBeLessThan(sentence.length);
+    await expect.poll(() => editorText(megan, 'pcn.footprint'), { timeout: 5000 }).toBe(sentence);
+    const label = megan.locator('[data-field-id="pcn.footprint"] .collaboration-carets__label');
+    await label.waitFor({ timeout: 5000 });
+    await expect(label.textContent()).resolves.toBe('Alex Wilber');
   });
 
-  it('when they edit different fields at the same time, then both edits survive, and each sees the other\'s', async () => {
-    await Promise.all([openSection(alex, ALEX, 'leads'), openSection(megan, MEGAN, 'leads')]);
-    await input(alex, 'leads.managerial-name').fill('Dr Priya Shah');
-    await input(megan, 'leads.educational-name').fill('Dr Tom Evans');
-    await Promise.all([input(alex, 'leads.managerial-name').blur(), input(megan, 'leads.educational-name').blur()]);
-    await Promise.all([waitSaved(alex, 'leads.managerial-name'), waitSaved(megan, 'leads.educational-name')]);
-    expect(await fieldText('leads.managerial-name')).toBe('Dr Priya Shah');
-    expect(await fieldText('leads.educational-name')).toBe('Dr Tom Evans');
-    await expect.poll(() => input(megan, 'leads.managerial-name').inputValue()).toBe('Dr Priya Shah');
-    await expect.poll(() => input(alex, 'leads.educational-name').inputValue()).toBe('Dr Tom Evans');
-    expect(await seriousAxeViolations(alex)).toEqual([]);
-  });
-
-  it('when both are in a section, then each sees the other there (presence)', async () => {
-    await megan.getByText('Alex Wilber is', { exact: false }).waitFor({ timeout: 10_000 });
-    await alex.getByText('Megan Bowen is', { exact: false }).waitFor({ timeout: 10_000 });
-    await expect(megan.getByTestId('presence-names').textContent()).resolves.toContain('Alex Wilber');
-  });
-
-  it('when one saves a field, then the other sees it within a second (figure recorded; the strict figure is benchmarked elsewhere)', async () => {
-    const samples: number[] = [];
-    for (const text of ['Practice manager, Oakfield Surgery', 'Operations manager, Oakfield Surgery', 'PCN manager']) {
-      await input(alex, 'leads.managerial-role').fill(text);
-      // From the moment Alex's save leaves his browser (so the figure includes the save itself).
-      const sent = alex.waitForRequest((r) => r.url().includes('/fields/leads.managerial-role') && r.method() === 'PUT').then(() => Date.now());
-      await input(alex, 'leads.managerial-role').blur();
-      const from = await sent;
-      await megan.waitForFunction(
-        ({ selector, expected }) => (globalThis as unknown as { document: { querySelector(s: string): { value?: string } | null } }).document.querySelector(selector)?.value === expected,
-        { selector: '[data-field-id="leads.managerial-role"] input', expected: text },
-        { timeout: 10_000, polling: 20 },
-      );
-      samples.push(Date.now() - from);
+  it('when three people type into the same sentence at once, then all three end with the same text, holding all their words', async () => {
+    const third = await newPage(RIVERSIDE);
+    await openSection(third, b, RIVERSIDE, 'pcn');
+    const pages = [alex, megan, third];
+    await Promise.all(pages.map((p) => expect.poll(() => editorText(p, 'pcn.footprint'), { timeout: 5000 }).toMatch(/teaching session\.$/)));
+    // Each puts the caret after "share" and types a word of their own, all at the same time.
+    for (const p of pages) {
+      await editor(p, 'pcn.footprint').click();
+      await p.keyboard.press('Home');
+      for (let i = 0; i < 'Oakfield and Riverside share'.length; i++) await p.keyboard.press('ArrowRight');
     }
-    const worst = Math.max(...samples);
-    console.log(`workspace propagation to the other browser (ms, from the save request): ${samples.join(', ')}`);
-    expect(samples).toHaveLength(3);
-    // Generous for a loaded CI machine; the <1 s figure is measured by the benchmark.
-    expect(worst).toBeLessThan(5000);
+    await Promise.all([alex.keyboard.type(' [alex]', { delay: 60 }), megan.keyboard.type(' [megan]', { delay: 60 }), third.keyboard.type(' [third]', { delay: 60 })]);
+    await expect.poll(async () => new Set(await Promise.all(pages.map((p) => editorText(p, 'pcn.footprint')))).size, { timeout: 10_000 }).toBe(1);
+    const final = await editorText(alex, 'pcn.footprint');
+    for (const word of ['[alex]', '[megan]', '[third]']) expect(final).toContain(word);
+    await third.close();
   });
 
-  it('when both change different lines of the same text at once, then the server merges them and nothing is lost', async () => {
-    await Promise.all([openSection(alex, ALEX, 'pcn'), openSection(megan, MEGAN, 'pcn')]);
-    const base = 'Oakfield and Riverside share one rota.\nTeaching is on Wednesdays.\nOne point of contact for learners.';
-    await input(alex, 'pcn.footprint').fill(base);
-    await input(alex, 'pcn.footprint').blur();
-    await waitSaved(alex, 'pcn.footprint');
-    await expect.poll(() => input(megan, 'pcn.footprint').inputValue()).toBe(base);
-
-    await input(alex, 'pcn.footprint').fill(base.replace('share one rota.', 'share one rota (Alex).'));
-    await input(megan, 'pcn.footprint').fill(base.replace('One point of contact for learners.', 'One point of contact for learners (Megan).'));
-    await Promise.all([input(alex, 'pcn.footprint').blur(), input(megan, 'pcn.footprint').blur()]);
-    await expect.poll(() => fieldText('pcn.footprint'), { timeout: 10_000 }).toMatch(/rota \(Alex\)[\s\S]*learners \(Megan\)/);
-    await expect.poll(() => input(alex, 'pcn.footprint').inputValue(), { timeout: 10_000 }).toContain('(Megan)');
-    await expect.poll(() => input(megan, 'pcn.footprint').inputValue(), { timeout: 10_000 }).toContain('(Alex)');
-    const history = await api<FieldHistoryResponse>(`/api/workspaces/${appId}/fields/pcn.footprint/history`, MEGAN);
-    expect(history.entries.some((e) => e.kind === 'merge')).toBe(true);
+  it('when Megan goes offline and both keep writing, then she is told plainly, and after she reconnects both texts hold both', async () => {
+    await megan.context().setOffline(true);
+    await megan.getByText(OFFLINE).waitFor({ timeout: 15_000 });
+    await editor(megan, 'pcn.footprint').click();
+    await megan.keyboard.press('End');
+    await megan.keyboard.type(' Megan wrote this offline.');
+    await editor(alex, 'pcn.footprint').click();
+    await alex.keyboard.press('Control+Home');
+    await alex.keyboard.type('Alex online. ');
+    await megan.context().setOffline(false);
+    await expect.poll(async () => [await editorText(alex, 'pcn.footprint'), await editorText(megan, 'pcn.footprint')].every((t) => t.includes('Megan wrote this offline.') && t.includes('Alex online.')), { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await editorText(alex, 'pcn.footprint')) === (await editorText(megan, 'pcn.footprint')), { timeout: 10_000 }).toBe(true);
   });
 
-  it('when both change the same words at once, then one sees both versions side by side, merges them, and nothing is lost', async () => {
-    const before = await fieldText('pcn.footprint');
-    await input(alex, 'pcn.footprint').fill(before.replace('Teaching is on Wednesdays.', 'Teaching is on Tuesday mornings.'));
-    await input(megan, 'pcn.footprint').fill(before.replace('Teaching is on Wednesdays.', 'Teaching is on Thursday afternoons.'));
-    await Promise.all([input(alex, 'pcn.footprint').blur(), input(megan, 'pcn.footprint').blur()]);
-    const dialogOf = (page: Page) => page.getByRole('alertdialog');
-    const loser = await Promise.race([
-      dialogOf(alex).waitFor({ timeout: 10_000 }).then(() => alex),
-      dialogOf(megan).waitFor({ timeout: 10_000 }).then(() => megan),
-    ]);
-    const dialog = dialogOf(loser);
-    await expect(dialog.getByRole('region', { name: 'Their text with changes marked' }).textContent()).resolves.toMatch(/Tuesday|Thursday/);
-    await expect(dialog.getByRole('region', { name: 'Your text with changes marked' }).textContent()).resolves.toMatch(/Tuesday|Thursday/);
-    expect(await seriousAxeViolations(loser)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Edit a merged text' }).click();
-    const merged = dialog.getByRole('textbox', { name: /Merged text/ });
-    const both = (await fieldText('pcn.footprint')).replace(/Teaching is on \w+ \w+\./, 'Teaching is on Tuesday mornings or Thursday afternoons.');
-    await merged.fill(both);
-    await dialog.getByRole('button', { name: 'Save merged text' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => fieldText('pcn.footprint'), { timeout: 10_000 }).toBe(both);
-    const history = await api<FieldHistoryResponse>(`/api/workspaces/${appId}/fields/pcn.footprint/history`, MEGAN);
-    const conflict = history.entries.find((e) => e.kind === 'conflict');
-    expect(conflict?.text).toMatch(/Tuesday mornings\.|Thursday afternoons\./);
-    expect(conflict?.resolvedBy).toBeTruthy();
+  it('when Megan writes offline and closes the page before reconnecting, then her words are kept in the browser and shared when she comes back', async () => {
+    await megan.context().setOffline(true);
+    await megan.getByText(OFFLINE).waitFor({ timeout: 15_000 });
+    await editor(megan, 'pcn.footprint').click();
+    await megan.keyboard.press('Control+End');
+    await megan.keyboard.type(' Kept across a reload.');
+    // Give y-indexeddb a moment to write, then leave the page while still offline.
+    await megan.waitForTimeout(300);
+    const context = megan.context();
+    await megan.close();
+    await editor(alex, 'pcn.footprint').click();
+    await alex.keyboard.press('Control+End');
+    await alex.keyboard.type(' Alex meanwhile.');
+    await context.setOffline(false);
+    megan = await context.newPage();
+    await openSection(megan, b, MEGAN, 'pcn');
+    await expect.poll(async () => [await editorText(alex, 'pcn.footprint'), await editorText(megan, 'pcn.footprint')].every((t) => t.includes('Kept across a reload.') && t.includes('Alex meanwhile.')), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => fieldText('pcn.footprint'), { timeout: 10_000 }).toContain('Kept across a reload.');
   });
 
-  it('when an earlier revision is restored from the history, then the field goes back to it as a new revision', async () => {
-    await Promise.all([openSection(alex, ALEX, 'leads'), openSection(megan, MEGAN, 'leads')]);
-    const current = await api<FieldState>(`/api/workspaces/${appId}/fields/leads.managerial-role`, ALEX);
-    await field(alex, 'leads.managerial-role').getByRole('button', { name: /History of/ }).click({ timeout: 10_000 });
-    const drawer = alex.getByRole('dialog', { name: /History of/ });
-    await drawer.getByText('Current', { exact: true }).waitFor({ timeout: 10_000 });
-    expect(await seriousAxeViolations(alex)).toEqual([]);
-    await drawer.getByRole('button', { name: /version 1$/ }).click({ timeout: 10_000 });
-    await expect.poll(() => input(alex, 'leads.managerial-role').inputValue(), { timeout: 10_000 }).toBe('Practice manager, Oakfield Surgery');
-    const restored = await api<FieldState>(`/api/workspaces/${appId}/fields/leads.managerial-role`, ALEX);
-    expect(restored.version).toBe(current.version + 1);
-    expect(restored.text).toBe('Practice manager, Oakfield Surgery');
-    await expect.poll(() => input(megan, 'leads.managerial-role').inputValue(), { timeout: 10_000 }).toBe('Practice manager, Oakfield Surgery');
+  it('when a list and emphasis are written, then the editor shows them and the DOCX keeps them', async () => {
+    await editor(alex, 'pcn.footprint').click();
+    await alex.keyboard.press('Control+End');
+    await alex.keyboard.press('Enter');
+    await alex.keyboard.press('Control+b');
+    await alex.keyboard.type('Shared rota');
+    await alex.keyboard.press('Control+b');
+    await alex.keyboard.type(' across ');
+    await alex.keyboard.press('Control+i');
+    await alex.keyboard.type('all practices');
+    await alex.keyboard.press('Control+i');
+    await alex.keyboard.press('Enter');
+    await alex.keyboard.type('- Induction on day one');
+    await alex.keyboard.press('Enter');
+    await alex.keyboard.type('Named supervisor');
+    await megan.locator('[data-field-id="pcn.footprint"] li', { hasText: 'Named supervisor' }).waitFor({ timeout: 10_000 });
+    await megan.locator('[data-field-id="pcn.footprint"] strong', { hasText: 'Shared rota' }).waitFor();
+    const [download] = await Promise.all([alex.waitForEvent('download'), (async () => {
+      await openTab(alex, a.server.url, 'workspace', ALEX, { app: appId });
+      await alex.getByRole('button', { name: 'Export DOCX' }).click();
+    })()]);
+    const xml = (await (await JSZip.loadAsync(await readFile((await download.path())!))).file('word/document.xml')?.async('string')) ?? '';
+    const runOf = (text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*${text}`, 's').exec(xml)?.[0] ?? '';
+    expect(runOf('Shared rota')).toContain('<w:b/>');
+    expect(runOf('all practices')).toContain('<w:i/>');
+    expect(xml).toMatch(/<w:numPr>(?:(?!<\/w:p>).)*Induction on day one/s);
+    expect(xml).toContain('Kept across a reload.');
+  });
+
+  it('when Megan restores the session before Alex\'s, then the field goes back to it, and the restore is a session of its own', async () => {
+    const fieldId = 'learners.capacity';
+    await api(`/api/workspaces/${appId}/fields/${fieldId}`, MEGAN, { method: 'PUT', body: { text: 'Four GP registrars.' } });
+    await api(`/api/workspaces/${appId}/fields/${fieldId}`, ALEX, { method: 'PUT', body: { text: 'Four GP registrars and six medical students.' } });
+    await openSection(megan, b, MEGAN, 'learners');
+    await megan.locator(`[data-field-id="${fieldId}"]`).getByRole('button', { name: /History of/ }).click();
+    const drawer = megan.getByRole('dialog', { name: /History of/ });
+    const meganSession = drawer.getByRole('listitem').filter({ hasText: 'Megan Bowen' });
+    await meganSession.getByRole('button', { name: /Show changes/ }).click();
+    await meganSession.getByRole('region').waitFor();
+    expect(await seriousAxeViolations(megan)).toEqual([]);
+    await meganSession.getByRole('button', { name: /Restore/ }).click();
+    await expect.poll(() => editorText(megan, fieldId), { timeout: 10_000 }).toBe('Four GP registrars.');
+    const history = await api<FieldHistoryResponse>(`/api/workspaces/${appId}/fields/${fieldId}/history`, MEGAN);
+    expect(history.sessions[0]).toMatchObject({ kind: 'restore', by: { name: 'Megan Bowen' } });
     await drawer.getByRole('button', { name: 'Close history' }).click();
   });
 
-  it('when a long text of 200,000 characters is typed in, then it is saved whole and read back whole', async () => {
-    await openSection(megan, MEGAN, 'induction');
-    const longField = await megan.locator('[data-field-id^="induction."]').filter({ has: megan.locator('textarea') }).first().getAttribute('data-field-id');
-    const paragraph = 'Learners meet their supervisor on day one and receive the welcome pack. ';
-    const text = paragraph.repeat(Math.ceil(200_000 / paragraph.length)).slice(0, 199_999) + '∎';
-    await input(megan, longField!).fill(text);
-    await input(megan, longField!).blur();
-    await waitSaved(megan, longField!);
-    const saved = await fieldText(longField!);
-    expect(saved.length).toBe(200_000);
-    expect(saved).toBe(text);
-    await megan.reload();
-    await expect.poll(async () => (await input(megan, longField!).inputValue()).length, { timeout: 10_000 }).toBe(200_000);
+  it('when Megan comments on words she selected, then Alex sees those words marked, and the thread quotes them', async () => {
+    await Promise.all([openSection(alex, a, ALEX, 'learners'), openSection(megan, b, MEGAN, 'learners')]);
+    await editor(megan, 'learners.capacity').getByText('GP registrars').first().waitFor();
+    await editor(megan, 'learners.capacity').dblclick({ position: { x: 12, y: 8 } });
+    await megan.locator('[data-field-id="learners.capacity"]').getByRole('button', { name: 'Comment on selection' }).click();
+    const comments = megan.getByRole('complementary', { name: 'Resources and comments' });
+    await comments.getByRole('textbox', { name: 'Comment on the selected text' }).fill('How many at a time?');
+    await comments.getByRole('button', { name: 'Post comment' }).first().click();
+    await comments.getByText(/^On “/).waitFor();
+    await alex.locator('[data-field-id="learners.capacity"] .comment-anchor').waitFor({ timeout: 10_000 });
+    expect((await alex.locator('[data-field-id="learners.capacity"] .comment-anchor').first().textContent())?.length).toBeGreaterThan(0);
   });
 
-  it('when the application is exported, then a DOCX downloads with the fields\' text in it', async () => {
-    await openTab(megan, app.server.url, 'workspace', MEGAN, { app: appId });
-    const [download] = await Promise.all([megan.waitForEvent('download'), megan.getByRole('button', { name: 'Export DOCX' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const zip = await JSZip.loadAsync(await readFile((await download.path())!));
-    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    expect(xml).toContain('Dr Priya Shah');
-    expect(xml).toContain('Dr Tom Evans');
-    expect(xml).toContain('Thursday afternoons');
+  it('when the editor is used with the keyboard alone, then text can be written and formatted, and focus moves on past the carets', async () => {
+    await openSection(alex, a, ALEX, 'learners');
+    const field = alex.locator('[data-field-id="learners.capacity"]');
+    await field.getByRole('toolbar').getByRole('button').first().focus();
+    // One tab stop for the toolbar, then the text.
+    await alex.keyboard.press('Tab');
+    expect(await alex.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className)).toContain('ProseMirror');
+    await alex.keyboard.press('Control+End');
+    await alex.keyboard.type(' Typed by keyboard.');
+    await alex.keyboard.press('Tab');
+    const focused = await alex.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string; className: string } } }).document.activeElement.textContent);
+    expect(focused).toContain('History');
+    await expect.poll(() => editorText(megan, 'learners.capacity'), { timeout: 10_000 }).toContain('Typed by keyboard.');
+    // A caret label is a decoration, never a tab stop.
+    expect(await megan.locator('.collaboration-carets__caret [tabindex], .collaboration-carets__label[tabindex]').count()).toBe(0);
   });
 
-  it('when pages were used throughout, then no script error happened in either', () => {
+  it('when the editor is shown in the default, dark and high-contrast themes, then it has no serious accessibility violations', async () => {
+    expect(await seriousAxeViolations(megan)).toEqual([]);
+    for (const theme of ['dark', 'contrast'] as const) {
+      const page = await newPage(MEGAN, theme);
+      await openSection(page, b, MEGAN, 'pcn', theme);
+      await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { remove(): void } | null } }).document.querySelector('.dev-bar')?.remove());
+      expect(await seriousAxeViolations(page), theme).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('when pages were used throughout, then no script error happened in any', () => {
     expect(pageErrors).toEqual([]);
   });
 });

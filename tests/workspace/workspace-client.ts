@@ -1,6 +1,8 @@
 import { generateOrganisation } from '../../core/demo/generate-organisation.js';
 import { DEMO_PRACTICES } from '../../core/demo/generate-organisation.js';
-import type { ApplicationSummary, FieldState, SaveFieldResponse, WorkspaceEvent } from '../../tab/shared/workspace-api.js';
+import type { ApplicationSummary, FieldDocsResponse, FieldState, SaveFieldResponse, WorkspaceEvent } from '../../tab/shared/workspace-api.js';
+import { readEventStream } from '../../tab/shared/live/event-stream.js';
+import type { DocTransport } from '../../tab/shared/live/field-docs.js';
 import { TEST_TODAY } from '../support/test-app.js';
 
 /** Calls to the workspace API as a given demo person (development identity), for tests and benchmarks. */
@@ -47,15 +49,15 @@ export async function createApplication(baseUrl: string, staffId = MEGAN, extra:
   return answer.body;
 }
 
-export async function save(baseUrl: string, staffId: string, appId: string, fieldId: string, text: string, baseVersion: number): Promise<Answer<SaveFieldResponse & { error?: { code: string; details?: any } }>> {
-  return call(baseUrl, staffId, 'PUT', `/api/workspaces/${appId}/fields/${fieldId}`, { text, baseVersion });
+export async function save(baseUrl: string, staffId: string, appId: string, fieldId: string, text: string, _baseVersion?: number): Promise<Answer<SaveFieldResponse & { error?: { code: string; details?: any } }>> {
+  return call(baseUrl, staffId, 'PUT', `/api/workspaces/${appId}/fields/${fieldId}`, { text });
 }
 
 export async function field(baseUrl: string, staffId: string, appId: string, fieldId: string): Promise<FieldState> {
   return (await call<FieldState>(baseUrl, staffId, 'GET', `/api/workspaces/${appId}/fields/${fieldId}`)).body;
 }
 
-/** An SSE reader over fetch (like the browser's live.ts): collects events, resolves waits by predicate. */
+/** An event-stream reader (the app's own client, tab/shared/live/event-stream.ts): collects events, resolves waits by predicate. */
 export interface EventStream {
   events: (WorkspaceEvent & { receivedAt: number; id?: string })[];
   waitFor(predicate: (event: WorkspaceEvent) => boolean, timeoutMs?: number): Promise<WorkspaceEvent & { receivedAt: number }>;
@@ -84,40 +86,37 @@ export async function openStream(baseUrl: string, staffId: string, appId: string
     close: () => controller.abort(),
   };
   if (!response.ok || !response.body) return stream;
-  void (async () => {
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let id: string | undefined;
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('id: ')) id = line.slice(4);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (!data.length) continue;
-          const event = { ...(JSON.parse(data.join('\n')) as WorkspaceEvent), receivedAt: performance.now(), ...(id ? { id } : {}) };
-          events.push(event);
-          for (const waiter of [...waiters]) {
-            if (waiter.predicate(event)) {
-              waiters.splice(waiters.indexOf(waiter), 1);
-              waiter.resolve(event);
-            }
-          }
-        }
+  void readEventStream(response.body, (message) => {
+    const event = { ...(JSON.parse(message.data) as WorkspaceEvent), receivedAt: performance.now(), ...(message.id ? { id: message.id } : {}) };
+    events.push(event);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(event)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(event);
       }
-    } catch {
-      // aborted
     }
-  })();
+  }).catch(() => undefined);
   return stream;
+}
+
+/** The browser's live-document client (FieldDocs) over this process's fetch, as a given person. */
+export function docTransport(baseUrl: string, staffId: string, appId: string, network: { online: boolean } = { online: true }): DocTransport {
+  const guard = () => {
+    if (!network.online) throw new TypeError('fetch failed (offline)');
+  };
+  return {
+    load: async (sectionId) => {
+      guard();
+      const answer = await call<FieldDocsResponse>(baseUrl, staffId, 'GET', `/api/workspaces/${appId}/docs${sectionId ? `?section=${sectionId}` : ''}`);
+      if (answer.status !== 200) throw new Error(`docs answered ${answer.status}`);
+      return answer.body;
+    },
+    send: async (fieldId, change) => {
+      guard();
+      const answer = await call<any>(baseUrl, staffId, 'POST', `/api/workspaces/${appId}/fields/${fieldId}/doc`, change);
+      return answer.status === 200 ? { ok: true, dseq: answer.body.dseq } : { ok: false, status: answer.status, code: answer.body?.error?.code ?? '', message: answer.body?.error?.message ?? '' };
+    },
+  };
 }
 
 /** Fills every required answer and agrees every section, so the checklist is complete (spread over two people, within the rate limit). */

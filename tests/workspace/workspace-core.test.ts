@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationRecord } from '../../core/workspace/application.js';
 import { evaluateChecklist, progressOf } from '../../core/workspace/checklist.js';
@@ -6,10 +5,9 @@ import { countdownOf } from '../../core/workspace/countdown.js';
 import { WORKSPACE_DEFINITIONS } from '../../core/workspace/definitions.js';
 import { factsOf } from '../../core/workspace/field-facts.js';
 import { applyMemberAction, initialLifecycle, recordOutcome, schedulePanel } from '../../core/workspace/lifecycle.js';
-import { mergeThreeWay } from '../../core/workspace/merge.js';
 import { pcnPracticeOf } from '../../core/workspace/access.js';
 import { localDate } from '../../core/time/local-date.js';
-import { WorkspaceProblem } from '../../core/workspace/problem.js';
+import { Refused } from '../../core/workspace/problem.js';
 import type { StoredEvent } from '../../core/storage/workspace-repository.js';
 
 const by = { staffId: 'E1', name: 'Tester' };
@@ -31,53 +29,6 @@ function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRec
     ...overrides,
   };
 }
-
-describe('three-way merge', () => {
-  it('when the two sides change different words, then both changes are kept', () => {
-    expect(mergeThreeWay('the cat sat on the mat', 'the dog sat on the mat', 'the cat sat on the rug')).toEqual({ ok: true, text: 'the dog sat on the rug' });
-  });
-
-  it('when the two sides change the same word, even different letters of it, then it is a conflict, not a blend', () => {
-    expect(mergeThreeWay('the cat sat', 'the cut sat', 'the cap sat').ok).toBe(false);
-    expect(mergeThreeWay('the cat sat', 'the dog sat', 'the cow sat').ok).toBe(false);
-  });
-
-  it('when both sides insert at the same place, then it is a conflict (no one chose an order)', () => {
-    expect(mergeThreeWay('a b', 'a X b', 'a Y b').ok).toBe(false);
-  });
-
-  it('when both sides make the very same change, then it is applied once', () => {
-    expect(mergeThreeWay('one two three', 'one 2 three', 'one 2 three')).toEqual({ ok: true, text: 'one 2 three' });
-  });
-
-  it('when one side did not change, then the other side wins as it is', () => {
-    expect(mergeThreeWay('base', 'base', 'theirs')).toEqual({ ok: true, text: 'theirs' });
-    expect(mergeThreeWay('base', 'mine', 'base')).toEqual({ ok: true, text: 'mine' });
-  });
-
-  it('when random insertions of unique tokens merge cleanly, then every token of both sides is in the result exactly once', () => {
-    const words = fc.array(fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'eps'), { minLength: 3, maxLength: 30 });
-    fc.assert(
-      fc.property(words, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (baseWords, mineAt, theirsAt) => {
-        const base = baseWords.join(' ');
-        const insert = (positions: number[], tag: string) => {
-          const out: string[] = [...baseWords];
-          [...new Set(positions.map((p) => p % (out.length + 1)))].sort((a, b) => b - a).forEach((p, i) => out.splice(p, 0, `${tag}${i}`));
-          return out.join(' ');
-        };
-        const mine = insert(mineAt, 'MINE');
-        const theirs = insert(theirsAt, 'THEIRS');
-        const merged = mergeThreeWay(base, mine, theirs);
-        if (!merged.ok) return; // a conflict keeps both texts whole elsewhere
-        for (const token of [...mine.matchAll(/MINE\d/g), ...theirs.matchAll(/THEIRS\d/g)].map((m) => m[0])) {
-          expect(merged.text.split(token).length - 1).toBe(1);
-        }
-        for (const word of baseWords) expect(merged.text).toContain(word);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
 
 describe('checklist, progress and countdown', () => {
   it('when nothing is written, then every item is missing and progress is 0 %', () => {
@@ -122,7 +73,7 @@ describe('lifecycle rules', () => {
 
   it('when steps come out of order, then they are refused with the stage', () => {
     const drafting = initialLifecycle(by, at);
-    expect(() => applyMemberAction(drafting, 'submit', by, at, complete)).toThrow(WorkspaceProblem);
+    expect(() => applyMemberAction(drafting, 'submit', by, at, complete)).toThrow(Refused);
     expect(() => recordOutcome(drafting, { outcome: 'approved' }, by, at)).toThrow(/after a panel/);
     expect(() => schedulePanel(drafting, { date: '2027-01-01', members: [] }, by, at)).toThrow(/submitted/);
   });
@@ -143,28 +94,34 @@ describe('membership from organisation units', () => {
 
 describe('live feed', () => {
   it('when a client subscribes from a seq this instance has not polled yet, then it is caught up from storage, not told to reload', async () => {
-    const { LiveFeed } = await import('../../core/workspace/live-feed.js');
+    const { LiveFeed } = await import('../../core/workspace/live/live-feed.js');
     let seq = 3;
     const event = (n: number): StoredEvent => ({ type: 'comment', seq: n, at, by, thread: { id: `t${n}`, sectionId: 'pcn', kind: 'comment', comments: [], createdAt: at } });
     const feed = new LiveFeed(
-      { readSeq: async () => seq, readEvents: async (_id, after, upTo) => Array.from({ length: Math.max(0, upTo - after) }, (_, i) => event(after + i + 1)), readPresence: async () => [] },
+      {
+        readSeq: async () => seq,
+        readEvents: async (_id, after, upTo) => Array.from({ length: Math.max(0, upTo - after) }, (_, i) => event(after + i + 1)),
+        readDseq: async () => 0,
+        readDocs: async () => [],
+        readPresence: async () => [],
+      },
       { pollMs: 10_000 },
     );
     const first: string[] = [];
-    const one = await feed.subscribe('lo-1', 3, { send: (e) => first.push(e.type), end: () => undefined });
+    const one = await feed.subscribe('lo-1', { seq: 3 }, { send: (e) => first.push(e.type), end: () => undefined });
     // Two more events are committed elsewhere; a second client loaded its view at seq 5 and subscribes before our next poll.
     seq = 5;
     const second: { type: string; seq?: number }[] = [];
-    const two = await feed.subscribe('lo-1', 5, { send: (e) => second.push(e as never), end: () => undefined });
+    const two = await feed.subscribe('lo-1', { seq: 5 }, { send: (e) => second.push(e as never), end: () => undefined });
     expect(second.map((e) => e.type)).not.toContain('reset');
-    expect(second[0]).toEqual({ type: 'hello', seq: 5 });
+    expect(second[0]).toEqual({ type: 'hello', seq: 5, dseq: 0 });
     await new Promise((r) => setTimeout(r, 20));
     // The first client, behind, gets the two events; the second has nothing to catch up.
     expect(first).toEqual(['hello', 'presence', 'comment', 'comment']);
     expect(second.filter((e) => e.type === 'comment')).toEqual([]);
     // A seq from the future (storage was reset) does tell the client to reload.
     const third: string[] = [];
-    await feed.subscribe('lo-1', 99, { send: (e) => third.push(e.type), end: () => undefined });
+    await feed.subscribe('lo-1', { seq: 99 }, { send: (e) => third.push(e.type), end: () => undefined });
     expect(third[0]).toBe('reset');
     one.close();
     two.close();

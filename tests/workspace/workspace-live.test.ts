@@ -48,11 +48,11 @@ describe('live workspace: server-sent events through storage, across two server 
     first.close();
     let version = (await call(a.server.url, MEGAN, 'GET', `/api/workspaces/${appId}/fields/pcn.footprint`)).body.version as number;
     for (const text of ['one', 'two', 'three']) version = (await save(a.server.url, MEGAN, appId, 'pcn.footprint', text, version)).body.field.version;
-    const resumed = await openStream(b.server.url, ALEX, appId, { 'Last-Event-ID': String(seen.seq) });
+    const resumed = await openStream(b.server.url, ALEX, appId, { 'Last-Event-ID': `${seen.seq}.${seen.dseq}` });
     await resumed.waitFor(isField('pcn.footprint', 'three'));
     const fieldEvents = resumed.events.filter((e) => e.type === 'field') as unknown as (FieldEvent & { id: string })[];
     expect(fieldEvents.map((e) => e.field.text)).toEqual(['one', 'two', 'three']);
-    expect(fieldEvents.map((e) => Number(e.id))).toEqual(fieldEvents.map((e) => e.seq));
+    expect(fieldEvents.map((e) => Number(e.id.split('.')[0]))).toEqual(fieldEvents.map((e) => e.seq));
     const seqs = resumed.events.filter((e): e is typeof e & { seq: number } => 'seq' in e && e.type !== 'hello').map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     expect(new Set(seqs).size).toBe(seqs.length);
@@ -60,13 +60,15 @@ describe('live workspace: server-sent events through storage, across two server 
     resumed.close();
   });
 
-  it('when a conflict, a comment and a section change happen on A, then B streams them too', async () => {
+  it('when two people save the same field at once, a comment and a section change happen on A, then B streams them all, and the field holds both saves merged', async () => {
     const stream = await openStream(b.server.url, ALEX, appId);
     await stream.waitFor((e) => e.type === 'hello');
-    const v = (await save(a.server.url, MEGAN, appId, 'contract.leave', 'Leave is booked with the manager.', 0)).body.field.version;
-    await save(a.server.url, MEGAN, appId, 'contract.leave', 'Leave is booked with the rota lead.', v);
-    expect((await save(a.server.url, RIVERSIDE, appId, 'contract.leave', 'Leave is booked with the supervisor.', v)).status).toBe(409);
-    await stream.waitFor((e) => e.type === 'conflict' && e.fieldId === 'contract.leave');
+    await save(a.server.url, MEGAN, appId, 'contract.leave', 'Leave is booked with the manager.');
+    await Promise.all([save(a.server.url, MEGAN, appId, 'contract.leave', 'Leave is booked with the rota lead.'), save(b.server.url, RIVERSIDE, appId, 'contract.leave', 'Leave is booked with the manager. Study leave too.')]);
+    await stream.waitFor((e) => e.type === 'doc' && e.fieldId === 'contract.leave' && e.by.staffId === RIVERSIDE);
+    const merged = (await call(a.server.url, MEGAN, 'GET', `/api/workspaces/${appId}/fields/contract.leave`)).body.text as string;
+    expect(merged).toContain('rota lead');
+    expect(merged).toContain('Study leave too');
     await call(a.server.url, MEGAN, 'POST', `/api/workspaces/${appId}/comments`, { sectionId: 'contract', text: 'Check the leave policy' });
     await stream.waitFor((e) => e.type === 'comment' && e.thread.comments[0]!.text === 'Check the leave policy');
     await call(a.server.url, MEGAN, 'PATCH', `/api/workspaces/${appId}/sections/contract`, { dueDate: '2027-03-01' });

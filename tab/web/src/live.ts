@@ -1,81 +1,36 @@
 import { authHeader } from './api';
+import { connectEventStream } from '../../shared/live/event-stream';
 
 export interface LiveEvent {
-  id?: string;
+  id?: string | undefined;
   event: string;
   data: unknown;
 }
 
 export interface LiveSubscription {
   close(): void;
+  /** Drop the connection now and reconnect (resuming), e.g. when the browser says it is online again. */
+  reconnect(): void;
 }
 
 /**
- * Server-sent events over fetch (EventSource cannot send a bearer token): reads the stream, hands
- * each event on, and reconnects with back-off, resuming from the last event id it saw.
+ * The page's live stream: the shared event-stream client (tab/shared/live/event-stream.ts) with the
+ * caller's bearer token, each event's JSON parsed.
  */
 export function subscribe(path: string, onEvent: (event: LiveEvent) => void, onState?: (state: 'open' | 'reconnecting') => void): LiveSubscription {
-  let closed = false;
-  let lastEventId: string | undefined;
-  let controller: AbortController | undefined;
-  let delay = 500;
-
-  const run = async () => {
-    while (!closed) {
-      controller = new AbortController();
+  const connection = connectEventStream({
+    url: path,
+    headers: async () => ({ Authorization: await authHeader() }),
+    onMessage: (message) => {
+      let data: unknown = message.data;
       try {
-        const headers: Record<string, string> = { Authorization: await authHeader(), Accept: 'text/event-stream' };
-        if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-        const response = await fetch(path, { headers, signal: controller.signal });
-        if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
-        onState?.('open');
-        delay = 500;
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event: LiveEvent = { event: 'message', data: undefined };
-            const data: string[] = [];
-            for (const line of block.split('\n')) {
-              if (line.startsWith(':')) continue;
-              const colon = line.indexOf(':');
-              const field = colon < 0 ? line : line.slice(0, colon);
-              const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-              if (field === 'event') event.event = text;
-              else if (field === 'data') data.push(text);
-              else if (field === 'id') event.id = text;
-            }
-            if (event.id) lastEventId = event.id;
-            if (data.length) {
-              try {
-                event.data = JSON.parse(data.join('\n'));
-              } catch {
-                event.data = data.join('\n');
-              }
-              onEvent(event);
-            }
-          }
-        }
+        data = JSON.parse(message.data);
       } catch {
-        // fall through to reconnect
+        // not JSON: handed on as text
       }
-      if (closed) return;
-      onState?.('reconnecting');
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, 10_000);
-    }
-  };
-  void run();
-  return {
-    close: () => {
-      closed = true;
-      controller?.abort();
+      onEvent({ id: message.id, event: message.event, data });
     },
-  };
+    ...(onState ? { onState: (state: 'open' | 'reconnecting') => onState(state) } : {}),
+  });
+  return { close: () => connection.close(), reconnect: () => connection.reconnect() };
 }

@@ -39,6 +39,8 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
   mention: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  quote: { margin: 0, fontStyle: 'italic', borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteYellowBorderActive}`, paddingLeft: tokens.spacingHorizontalS },
+  anchored: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
 });
 
 /** Shows a comment's text with its @mentions marked. */
@@ -122,7 +124,26 @@ function Composer({ label, members, submitLabel, onSubmit }: { label: string; me
 }
 
 /** A section's comment threads (hub reviewers' "changes requested" among them): reply, @mention, resolve, reopen. */
-export function CommentsPanel({ appId, sectionId, threads, members, canComment, onThread }: { appId: string; sectionId: string; threads: CommentThread[]; members: Member[]; canComment: boolean; onThread: (t: CommentThread) => void }) {
+export function CommentsPanel({
+  appId,
+  sectionId,
+  threads,
+  members,
+  canComment,
+  onThread,
+  anchor,
+  onAnchorDone,
+}: {
+  appId: string;
+  sectionId: string;
+  threads: CommentThread[];
+  members: Member[];
+  canComment: boolean;
+  onThread: (t: CommentThread) => void;
+  /** A range of a long answer chosen to comment on (from the editor's "Comment on selection"). */
+  anchor?: { fieldId: string; anchor: { start: unknown; end: unknown; quote: string } } | undefined;
+  onAnchorDone?: () => void;
+}) {
   const styles = useStyles();
   const [showResolved, setShowResolved] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -143,6 +164,11 @@ export function CommentsPanel({ appId, sectionId, threads, members, canComment, 
       <ul className={styles.threads}>
         {shown.map((thread) => (
           <li key={thread.id} className={`${styles.thread} ${thread.kind === 'changes-requested' ? styles.changes : ''}`}>
+            {thread.anchor && (
+              <Caption1 block as="p" className={styles.quote}>
+                On “{thread.anchor.quote}”
+              </Caption1>
+            )}
             {thread.kind === 'changes-requested' && (
               <Badge appearance="tint" color="warning">
                 Changes requested by the training hub
@@ -186,6 +212,27 @@ export function CommentsPanel({ appId, sectionId, threads, members, canComment, 
           </li>
         ))}
       </ul>
+      {canComment && anchor && (
+        <div className={styles.anchored}>
+          <Caption1 block as="p" className={styles.quote}>
+            Commenting on “{anchor.anchor.quote}”
+          </Caption1>
+          <Composer
+            label="Comment on the selected text"
+            members={members}
+            submitLabel="Post comment"
+            onSubmit={(text, mentions) =>
+              workspaceApi.addComment(appId, { sectionId, fieldId: anchor.fieldId, anchor: anchor.anchor, text, mentions }).then((t) => {
+                onThread(t);
+                onAnchorDone?.();
+              })
+            }
+          />
+          <Button size="small" onClick={onAnchorDone}>
+            Cancel
+          </Button>
+        </div>
+      )}
       {canComment && <Composer label="New comment on this section" members={members} submitLabel="Post comment" onSubmit={(text, mentions) => workspaceApi.addComment(appId, { sectionId, text, mentions }).then(onThread)} />}
     </section>
   );

@@ -1,5 +1,6 @@
 import { Avatar, Badge, Body1, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Title3, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { MAX_FIELD_CHARS } from '../../../shared/workspace-api';
 import type { FieldDefinition, Member, SectionDefinition, SectionState, WorkspaceView } from '../../../shared/workspace-api';
 import { formatDateTime } from './countdown';
 import { CommentsPanel } from './CommentsPanel';
@@ -32,13 +33,29 @@ export interface SectionViewProps {
   members: Member[];
   myClientId: string;
   onFocusField: (fieldId: string | undefined) => void;
-  onDirtyChange: (fieldId: string, dirty: boolean) => void;
 }
 
 /** One section: who owns it and its state, the hub's feedback, its guidance, its fields, and beside them the hub's resources and the comments. */
-export function SectionView({ appId, def, view, store, members, myClientId, onFocusField, onDirtyChange }: SectionViewProps) {
+export function SectionView({ appId, def, view, store, members, myClientId, onFocusField }: SectionViewProps) {
   const styles = useStyles();
   const [history, setHistory] = useState<FieldDefinition>();
+  const [opened, setOpened] = useState(0);
+  const [commentAnchor, setCommentAnchor] = useState<{ fieldId: string; anchor: { start: unknown; end: unknown; quote: string } }>();
+  const { docs } = store;
+  // The section's live documents: from this browser's store at once, then from the server.
+  useEffect(() => {
+    if (!docs) return;
+    let cancelled = false;
+    const opening = docs.open(def.id, def.fields.map((f) => f.id));
+    // Documents exist (from the local store) before the server answers; show them as soon as they do.
+    const shown = setTimeout(() => !cancelled && setOpened((n) => n + 1), 0);
+    void opening.finally(() => !cancelled && setOpened((n) => n + 1));
+    return () => {
+      cancelled = true;
+      clearTimeout(shown);
+    };
+  }, [docs, def]);
+  void opened;
   const section: SectionState = view.sections[def.id] ?? { sectionId: def.id, status: 'not-started' };
   const here = view.presence.filter((p) => p.sectionId === def.id && p.clientId !== myClientId);
   const headingId = `section-${def.id}-title`;
@@ -105,14 +122,16 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
           {def.fields.map((field) => (
             <FieldEditor
               key={field.id}
-              appId={appId}
               def={field}
-              state={view.fields[field.id]}
+              doc={docs?.doc(field.id)}
+              awareness={docs?.awareness(field.id)}
+              me={{ staffId: view.me.staffId, name: view.me.name }}
               canEdit={canEditFields}
+              maxChars={MAX_FIELD_CHARS}
               others={view.presence.filter((p) => p.fieldId === field.id && p.clientId !== myClientId)}
-              onSaved={(f) => store.applyFields([f])}
+              threads={view.comments.filter((t) => t.fieldId === field.id && t.anchor && !t.resolved).map((t) => ({ id: t.id, start: t.anchor!.start, end: t.anchor!.end }))}
+              onCommentOnSelection={view.me.canComment ? (fieldId, anchor) => setCommentAnchor({ fieldId, anchor }) : undefined}
               onFocusChange={onFocusField}
-              onDirtyChange={onDirtyChange}
               onOpenHistory={setHistory}
             />
           ))}
@@ -120,7 +139,16 @@ export function SectionView({ appId, def, view, store, members, myClientId, onFo
       </section>
       <aside className={styles.aside} aria-label="Resources and comments">
         <ResourcesPanel sectionId={def.id} resources={view.resources} />
-        <CommentsPanel appId={appId} sectionId={def.id} threads={view.comments} members={members} canComment={view.me.canComment} onThread={store.applyThread} />
+        <CommentsPanel
+          appId={appId}
+          sectionId={def.id}
+          threads={view.comments}
+          members={members}
+          canComment={view.me.canComment}
+          onThread={store.applyThread}
+          anchor={commentAnchor}
+          onAnchorDone={() => setCommentAnchor(undefined)}
+        />
       </aside>
       {history && (
         <HistoryDrawer appId={appId} def={history} current={view.fields[history.id]} canEdit={canEditFields} onClose={() => setHistory(undefined)} onRestored={(f) => store.applyFields([f])} />

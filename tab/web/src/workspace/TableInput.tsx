@@ -16,7 +16,7 @@ const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url);
 
 /**
  * A table field (supervisors, evidence links…): one row per line, cells separated by a TAB, so it is
- * saved, merged and versioned as text. Cell edits go to `onChange` (autosaved after a pause);
+ * saved, merged and versioned as text. Cell edits go to `onChange` (shared as they are typed);
  * adding or removing a row is committed at once.
  */
 export function TableInput({ label, value, columns, readOnly, onChange, onCommit }: { label: string; value: string; columns: ColumnDefinition[]; readOnly: boolean; onChange: (text: string) => void; onCommit: (text: string) => void }) {

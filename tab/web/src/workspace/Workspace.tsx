@@ -10,7 +10,8 @@ import { PracticesPanel } from './PracticesPanel';
 import { ProgressBoard } from './ProgressBoard';
 import { ResourcesPanel } from './ResourcesPanel';
 import { SectionView } from './SectionView';
-import { usePresence } from './use-presence';
+import { newClientId, usePresence } from './use-presence';
+import { OfflineBanner } from './editor/OfflineBanner';
 import { useWorkspace } from './use-workspace';
 import { isForbidden, workspaceApi } from './workspace-client';
 import { Problem } from '../shell/Problem';
@@ -47,14 +48,16 @@ function sectionFromUrl(): string | undefined {
 export function Workspace({ appId }: { appId: string }) {
   const styles = useStyles();
   const { me } = useSession();
-  const store = useWorkspace(appId, me.staffId);
+  const [origin] = useState(newClientId);
+  const store = useWorkspace(appId, me.staffId, origin);
   const { view, error, live } = store;
   const [sectionId, setSectionId] = useState(sectionFromUrl);
   const [focusField, setFocusField] = useState<string>();
   const [members, setMembers] = useState<Member[]>([]);
-  const dirty = useRef(new Set<string>());
+  const unsent = useRef(0);
+  unsent.current = store.docsState === 'synced' ? 0 : 1;
 
-  const clientId = usePresence(view ? appId : undefined, { sectionId, fieldId: focusField, editing: focusField !== undefined }, store.applyPresence);
+  const clientId = usePresence(view ? appId : undefined, { sectionId, fieldId: focusField, editing: focusField !== undefined }, store.applyPresence, origin);
 
   useEffect(() => {
     workspaceApi.members(appId).then((m) => setMembers(m.members), () => setMembers([]));
@@ -63,9 +66,9 @@ export function Workspace({ appId }: { appId: string }) {
   useEffect(() => {
     const onPop = () => setSectionId(sectionFromUrl());
     window.addEventListener('popstate', onPop);
-    // Unsaved edits (a save pending or in flight, or a conflict to settle) are never lost by closing the tab unawares.
+    // Changes not yet shared are kept in this browser anyway; leaving still asks, so nobody leaves thinking they were shared.
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (dirty.current.size) e.preventDefault();
+      if (unsent.current) e.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
@@ -82,11 +85,6 @@ export function Workspace({ appId }: { appId: string }) {
     setSectionId(id);
     setFocusField(undefined);
     window.scrollTo({ top: 0 });
-  }, []);
-
-  const onDirtyChange = useCallback((fieldId: string, isDirty: boolean) => {
-    if (isDirty) dirty.current.add(fieldId);
-    else dirty.current.delete(fieldId);
   }, []);
 
   if (error) {
@@ -114,6 +112,7 @@ export function Workspace({ appId }: { appId: string }) {
   return (
     <>
       <WorkspaceHeader view={view} live={live} myClientId={clientId} onChanged={() => void store.reload()} />
+      <OfflineBanner state={store.docsState} refused={store.refused} />
       {store.recent && (
         <RecentNotice
           text={`${store.recent.by} ${store.recent.kind === 'restore' ? 'restored' : 'saved'} “${defs.flatMap((d) => d.fields).find((f) => f.id === store.recent!.fieldId)?.label ?? 'a field'}” at ${new Date(store.recent.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`}
@@ -169,7 +168,6 @@ export function Workspace({ appId }: { appId: string }) {
               members={members}
               myClientId={clientId}
               onFocusField={setFocusField}
-              onDirtyChange={onDirtyChange}
             />
           ) : (
             <div className={styles.overview}>

@@ -241,7 +241,7 @@ export function WorkspaceHeader({ view, live, myClientId, onChanged }: { view: W
         </Field>
         <PresenceAvatars presence={view.presence} myClientId={myClientId} sectionTitle={sectionTitle} />
         <Caption1 role="status">
-          {live === 'open' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Reconnecting… your edits are still saved as you go'}
+          {live === 'open' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Reconnecting… your changes are kept in this browser'}
         </Caption1>
       </div>
     </header>

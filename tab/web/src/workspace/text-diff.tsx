@@ -14,19 +14,6 @@ export function diffParts(before: string, after: string): DiffPart[] {
   return diffs.map(([op, text]) => ({ kind: op === 0 ? 'same' : op > 0 ? 'added' : 'removed', text }));
 }
 
-/**
- * Re-applies what the user typed while a save was in flight (sent → draft) onto the text the server
- * answered with (which may include someone else's merged change), so neither is lost.
- */
-export function rebaseDraft(sent: string, draft: string, saved: string): string {
-  if (draft === sent) return saved;
-  if (saved === sent) return draft;
-  const patches = dmp.patch_make(sent, draft);
-  const [result, applied] = dmp.patch_apply(patches, saved);
-  // If a hunk could not be placed, keep the user's text: the next save carries the old base and the server merges or reports a conflict.
-  return applied.every(Boolean) ? result : draft;
-}
-
 const useStyles = makeStyles({
   diff: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase, lineHeight: tokens.lineHeightBase300, margin: 0 },
   added: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorNeutralForeground1, textDecorationLine: 'underline' },

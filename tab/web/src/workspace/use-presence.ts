@@ -6,7 +6,7 @@ import { workspaceApi } from './workspace-client';
 const DEFAULT_HEARTBEAT_S = 15;
 
 /** This page's presence id: one per open tab, so two tabs of one person are two entries. */
-function newClientId(): string {
+export function newClientId(): string {
   return `c${crypto.randomUUID().replace(/-/g, '')}`;
 }
 
@@ -16,8 +16,8 @@ function newClientId(): string {
  * header read beforehand, since nothing async can run while the page unloads) and comes back when it
  * is shown again. An entry the server does not hear about expires by itself.
  */
-export function usePresence(appId: string | undefined, where: { sectionId?: string | undefined; fieldId?: string | undefined; editing: boolean }, onPresence: (p: PresenceEntry[]) => void) {
-  const clientId = useRef(newClientId());
+export function usePresence(appId: string | undefined, where: { sectionId?: string | undefined; fieldId?: string | undefined; editing: boolean }, onPresence: (p: PresenceEntry[]) => void, id?: string) {
+  const clientId = useRef(id ?? newClientId());
   const heartbeat = useRef(DEFAULT_HEARTBEAT_S);
   const auth = useRef<string | undefined>(undefined);
   const whereRef = useRef(where);

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { subscribe } from '../live';
+import type { FieldDocs, FieldDocsState } from '../../../shared/live/field-docs';
+import { createFieldDocs } from './editor/field-docs-store';
 import type { ApplicationSummary, CommentThread, FieldState, PresenceEntry, SectionState, WorkspaceEvent, WorkspaceView } from '../../../shared/workspace-api';
 import { workspaceApi } from './workspace-client';
 
@@ -25,8 +27,11 @@ function newerField(current: FieldState | undefined, next: FieldState): boolean 
  * stream (resuming where it left off; a `reset` reads the view again). Fields only ever move
  * forward in version, whichever path (a save's answer, an event, a re-read) brings them.
  */
-export function useWorkspace(appId: string, myStaffId: string) {
+export function useWorkspace(appId: string, myStaffId: string, origin: string) {
   const [view, setView] = useState<WorkspaceView>();
+  const [docsState, setDocsState] = useState<FieldDocsState>('synced');
+  const [refused, setRefused] = useState<{ fieldId: string; message: string }>();
+  const [docs, setDocs] = useState<FieldDocs>();
   const [error, setError] = useState<unknown>();
   const [live, setLive] = useState<LiveState>('connecting');
   const [recent, setRecent] = useState<RecentChange>();
@@ -59,8 +64,10 @@ export function useWorkspace(appId: string, myStaffId: string) {
     setView((v) => (v && application.seq >= v.application.seq ? { ...v, application } : v));
   }, []);
 
+  const docsRef = useRef<FieldDocs | undefined>(undefined);
   const applyPresence = useCallback((presence: PresenceEntry[]) => {
     setView((v) => (v ? { ...v, presence } : v));
+    docsRef.current?.keepCursorsOf(new Set(presence.map((p) => p.clientId)));
   }, []);
 
   /** Reads the view again; keeps any field the page already holds at a newer version. */
@@ -82,9 +89,17 @@ export function useWorkspace(appId: string, myStaffId: string) {
 
   useEffect(() => {
     let cancelled = false;
-    let subscription: { close(): void } | undefined;
+    let subscription: { close(): void; reconnect(): void } | undefined;
     setView(undefined);
     setError(undefined);
+    const fieldDocs = createFieldDocs(appId, myStaffId, origin, setDocsState, (fieldId, message) => setRefused({ fieldId, message }));
+    docsRef.current = fieldDocs;
+    setDocs(fieldDocs);
+    let opened = false;
+    const online = () => subscription?.reconnect();
+    const offline = () => fieldDocs.disconnected();
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
     workspaceApi.view(appId).then(
       (loaded) => {
         if (cancelled) return;
@@ -94,6 +109,9 @@ export function useWorkspace(appId: string, myStaffId: string) {
           (message) => {
             const event = message.data as WorkspaceEvent;
             switch (event.type) {
+              case 'doc':
+                fieldDocs.receive(event);
+                break;
               case 'field':
                 applyFields([event.field]);
                 if (event.by.staffId !== myStaffId) setRecent({ fieldId: event.field.fieldId, by: event.by.name, at: event.at, kind: event.kind });
@@ -120,7 +138,19 @@ export function useWorkspace(appId: string, myStaffId: string) {
                 break;
             }
           },
-          (state) => setLive(state),
+          (state) => {
+            setLive(state);
+            if (state === 'reconnecting') {
+              fieldDocs.disconnected();
+              return;
+            }
+            // (Re)connected: the documents catch up with the server (what changed before the stream
+            // was there, or while it was away) and send what they hold.
+            setRefused(undefined);
+            void fieldDocs.resync();
+            if (opened) void reload().catch(() => undefined);
+            opened = true;
+          },
         );
       },
       (e: unknown) => !cancelled && setError(e),
@@ -128,11 +158,14 @@ export function useWorkspace(appId: string, myStaffId: string) {
     return () => {
       cancelled = true;
       subscription?.close();
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      fieldDocs.close();
       clearTimeout(refreshTimer.current);
     };
-  }, [appId, myStaffId, applyFields, applySection, applyThread, applyApplication, applyPresence, reload, scheduleRefresh]);
+  }, [appId, myStaffId, origin, applyFields, applySection, applyThread, applyApplication, applyPresence, reload, scheduleRefresh]);
 
-  return { view, error, live, recent, reload, applyFields, applySection, applyThread, applyApplication, applyPresence, scheduleRefresh };
+  return { view, error, live, recent, docs, docsState, refused, reload, applyFields, applySection, applyThread, applyApplication, applyPresence, scheduleRefresh };
 }
 
 export type WorkspaceStore = ReturnType<typeof useWorkspace>;

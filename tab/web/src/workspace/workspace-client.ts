@@ -5,7 +5,6 @@ import type {
   ChannelLinkResponse,
   CommentThread,
   CreateApplicationRequest,
-  EditConflictDetails,
   FieldHistoryResponse,
   FieldState,
   HubOverviewResponse,
@@ -23,6 +22,7 @@ import type {
   SaveFieldRequest,
   SaveFieldResponse,
   SchedulePanelRequest,
+  SessionContentResponse,
   SectionState,
   UpdatePracticesRequest,
   UpdateSectionRequest,
@@ -47,6 +47,7 @@ export const workspaceApi = {
   field: (id: string, fieldId: string) => apiFetch<FieldState>(field(id, fieldId)),
   saveField: (id: string, fieldId: string, body: SaveFieldRequest) => apiFetch<SaveFieldResponse>(field(id, fieldId), { method: 'PUT', body }),
   history: (id: string, fieldId: string, limit = 50) => apiFetch<FieldHistoryResponse>(`${field(id, fieldId)}/history?limit=${limit}`),
+  session: (id: string, fieldId: string, sessionId: string) => apiFetch<SessionContentResponse>(`${field(id, fieldId)}/history/${encodeURIComponent(sessionId)}`),
   restore: (id: string, fieldId: string, body: RestoreFieldRequest) => apiFetch<SaveFieldResponse>(`${field(id, fieldId)}/restore`, { body }),
   updateSection: (id: string, sectionId: string, body: UpdateSectionRequest) =>
     apiFetch<SectionState>(`${ws(id)}/sections/${encodeURIComponent(sectionId)}`, { method: 'PATCH', body }),
@@ -72,10 +73,6 @@ export const workspaceApi = {
 
 export function isForbidden(error: unknown): boolean {
   return error instanceof ApiProblem && error.status === 403 && error.code !== 'read-only';
-}
-
-export function conflictDetails(error: unknown): EditConflictDetails | undefined {
-  return error instanceof ApiProblem && error.status === 409 && error.code === 'edit-conflict' ? (error.details as EditConflictDetails) : undefined;
 }
 
 export function problemMessage(error: unknown): string {
