@@ -46,6 +46,11 @@ export async function startHttpServer(
   // No name: restify would send it as a `Server` header, telling a stranger what runs here.
   const server = restify.createServer({ name: '', handleUncaughtExceptions: false });
   const node = server.server as unknown as import('node:http').Server;
+  // Idle kept-alive connections stay open longer than any client or load balancer keeps them (App
+  // Service's front end, undici's 4 s), so the server is never the one closing a socket a client is
+  // just reusing (the client would see ECONNRESET). A graceful stop closes idle connections itself.
+  node.keepAliveTimeout = 65_000;
+  node.headersTimeout = 66_000;
 
   // Every request is counted until its answer is finished (or its connection is gone), so a graceful
   // stop knows what it is waiting for and a deadline can say what it abandoned.
