@@ -66,6 +66,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
   const clock = options.clock ?? systemClock;
   const workspace = createWorkspaceServices({
     store: services.store,
+    outbox: services.auditOutbox,
     staff: services.staff,
     audit: services.auditLog,
     clock,

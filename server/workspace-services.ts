@@ -7,6 +7,7 @@ import { EXPIRES_SECONDS, HEARTBEAT_SECONDS, PresenceRepository } from '../core/
 import { WorkspaceRepository } from '../core/storage/workspace-repository.js';
 import { ResourceRepository } from '../core/storage/workspace-resources.js';
 import type { TableStore } from '../core/storage/table-store.js';
+import type { AuditOutbox } from '../core/storage/audit-outbox.js';
 import type { Clock } from '../core/time/clock.js';
 import { fieldDefinition, WORKSPACE_DEFINITIONS } from '../core/workspace/definitions.js';
 import { projectField } from '../core/workspace/fields.js';
@@ -23,6 +24,8 @@ import type { WorkspaceServices } from '../core/workspace/workspace-services.js'
  */
 export interface WorkspaceWiring {
   store: TableStore;
+  /** Workspace changes that are audited are chained exactly when they are stored. */
+  outbox?: AuditOutbox;
   staff: { getPerson(staffId: string): Promise<Person | undefined> };
   audit: { append(event: AuditEvent): Promise<unknown> };
   clock: Clock;
@@ -50,7 +53,7 @@ export interface RunningWorkspace extends WorkspaceServices {
 
 export function createWorkspaceServices(wiring: WorkspaceWiring): RunningWorkspace {
   const { store, logger } = wiring;
-  const repo = new WorkspaceRepository(store);
+  const repo = new WorkspaceRepository(store, wiring.outbox);
   const docRepo = new DocRepository(store);
   const presence = new PresenceRepository(store);
   const people = new StaffDirectoryCache(store);

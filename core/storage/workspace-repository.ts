@@ -1,3 +1,5 @@
+import type { AuditEvent } from '../audit/audit-chain.js';
+import { submitChained, type AuditOutbox } from './audit-outbox.js';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { CommentThread, FieldState, HistoryEntry, PersonRef, WorkspaceEvent } from '../workspace/model.js';
 import type { ApplicationRecord } from '../workspace/application.js';
@@ -58,13 +60,18 @@ export interface PartitionWrite {
   /** History entries rewritten (a conflict marked resolved). */
   historyUpdates?: HistoryEntry[];
   threads?: CommentThread[];
+  /** What the organisation's audit chain records for this change: chained exactly when it is stored. */
+  chain?: readonly AuditEvent[];
   events: StoredEvent[];
 }
 
 export class WorkspaceRepository {
   readonly table: TableClient;
 
-  constructor(store: TableStore) {
+  constructor(
+    store: TableStore,
+    private readonly outbox?: AuditOutbox,
+  ) {
     this.table = store.client('workspaces');
   }
 
@@ -106,9 +113,10 @@ export class WorkspaceRepository {
     for (const entry of write.historyUpdates ?? []) actions.push(['upsert', historyRow(pk, entry), 'Replace']);
     for (const thread of write.threads ?? []) actions.push(['upsert', { partitionKey: pk, rowKey: `c|${thread.id}`, ...splitIntoChunks('data', JSON.stringify(thread)) }, 'Replace']);
     for (const event of write.events) actions.push(['create', eventRow(pk, event)]);
-    if (actions.length > 100) throw new Error(`one change to an application may write at most 100 rows (${actions.length})`);
+    const fences = write.chain?.length ?? 0;
+    if (actions.length + fences > 100) throw new Error(`one change to an application may write at most 100 rows (${actions.length + fences})`);
     try {
-      await this.table.submitTransaction(actions);
+      await submitChained(this.outbox, this.table, { table: 'workspaces', partitionKey: pk }, actions, write.chain);
       return true;
     } catch (error) {
       const status = statusOf(error);

@@ -68,11 +68,11 @@ async function createApplicationNow(
     ...(request.channel ? { channel: { ...request.channel, linkedAt: at, linkedBy: by } } : {}),
   };
   const created = summary(deps, app);
-  const ok = await deps.repo.commit({ app, etag: undefined, events: [{ type: 'application', seq: 1, at, by, application: created }] });
+  const chain = [{ actorId: person.id, action: 'workspace.created', target: app.id, summary: `${app.pcnName}: ${practices.length} practices` }];
+  const ok = await deps.repo.commit({ app, etag: undefined, events: [{ type: 'application', seq: 1, at, by, application: created }], chain });
   if (!ok) throw new Error('a new application id collided');
   await deps.repo.addToIndex(app);
   if (request.channel) await deps.repo.linkChannel(request.channel.channelId, app.id, request.channel.teamId);
-  await deps.audit.append({ actorId: person.id, action: 'workspace.created', target: app.id, summary: `${app.pcnName}: ${practices.length} practices` });
   return created;
 }
 
@@ -214,9 +214,13 @@ async function addMemberNow(deps: WorkspaceDeps, person: Person, appId: string, 
     if (!added) throw badRequestProblem(`No one on the staff list has id ${staffId}.`);
     if (isMember(added, app)) return { events: [], result: app };
     const next: ApplicationRecord = { ...app, addedMembers: [...app.addedMembers, personRef(added)] };
-    return { app: next, events: [{ type: 'application', at, by: personRef(person), application: summary(deps, { ...next, seq: app.seq + 1 }) }], result: next };
+    return {
+      app: next,
+      events: [{ type: 'application', at, by: personRef(person), application: summary(deps, { ...next, seq: app.seq + 1 }) }],
+      chain: [{ actorId: person.id, action: 'workspace.member-added', target: appId, summary: staffId }],
+      result: next,
+    };
   });
-  await deps.audit.append({ actorId: person.id, action: 'workspace.member-added', target: appId, summary: staffId });
   return { members: await membersOf(deps, app) };
 }
 
@@ -227,9 +231,13 @@ async function removeMemberNow(deps: WorkspaceDeps, person: Person, appId: strin
       throw badRequestProblem('Only members added by hand can be removed; practice staff are members through their practice.');
     }
     const next: ApplicationRecord = { ...app, addedMembers: app.addedMembers.filter((m) => m.staffId !== staffId) };
-    return { app: next, events: [{ type: 'application', at, by: personRef(person), application: summary(deps, { ...next, seq: app.seq + 1 }) }], result: next };
+    return {
+      app: next,
+      events: [{ type: 'application', at, by: personRef(person), application: summary(deps, { ...next, seq: app.seq + 1 }) }],
+      chain: [{ actorId: person.id, action: 'workspace.member-removed', target: appId, summary: staffId }],
+      result: next,
+    };
   });
-  await deps.audit.append({ actorId: person.id, action: 'workspace.member-removed', target: appId, summary: staffId });
   return { members: await membersOf(deps, app) };
 }
 

@@ -92,10 +92,10 @@ async function requestChangesNow(deps: WorkspaceDeps, person: Person, appId: str
         { type: 'comment', at, by, thread },
         { type: 'section', at, by, section: next },
       ],
+      chain: [{ actorId: person.id, action: 'workspace.changes-requested', target: appId, summary: sectionId }],
       result: next,
     };
   });
-  await deps.audit.append({ actorId: person.id, action: 'workspace.changes-requested', target: appId, summary: sectionId });
   return section;
 }
 

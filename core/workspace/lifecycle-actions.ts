@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../audit/audit-chain.js';
 import type { ApplicationSummary, Lifecycle, Outcome, PanelMember } from './model.js';
 import type { Person } from '../people/types.js';
 import { personRef } from './access.js';
@@ -14,12 +15,14 @@ async function move(
   person: Person,
   appId: string,
   decide: (ctx: DecideContext) => Lifecycle,
+  audited: (app: ApplicationRecord, summary: ApplicationSummary) => AuditEvent,
 ): Promise<{ summary: ApplicationSummary; app: ApplicationRecord }> {
   return mutate(deps, person, appId, async (ctx) => {
     const lifecycle = decide(ctx);
     const app: ApplicationRecord = { ...ctx.app, lifecycle };
     const summary = summaryOf({ ...app, seq: ctx.app.seq + 1 }, deps.definitions, todayOf(deps));
-    return { app, events: [{ type: 'application', at: ctx.at, by: personRef(person), application: summary }], result: { summary, app } };
+    // The move and its audit entry are one change (see core/storage/audit-outbox.ts).
+    return { app, events: [{ type: 'application', at: ctx.at, by: personRef(person), application: summary }], chain: [audited(app, summary)], result: { summary, app } };
   });
 }
 
@@ -27,8 +30,7 @@ async function memberActionNow(deps: WorkspaceDeps, person: Person, appId: strin
   const { summary, app } = await move(deps, person, appId, ({ app, access, at }) => {
     if (!access.canEdit) throw readOnlyProblem('The practices move their own application; the training hub schedules the panel and records the outcome.');
     return applyMemberAction(app.lifecycle, action, personRef(person), at, evaluateChecklist(app, deps.definitions), note);
-  });
-  await deps.audit.append({ actorId: person.id, action: `workspace.${action === 'submit' ? 'submitted' : action}`, target: appId, summary: `${app.pcnName}: ${summary.lifecycle.stage}` });
+  }, (moved, after) => ({ actorId: person.id, action: `workspace.${action === 'submit' ? 'submitted' : action}`, target: appId, summary: `${moved.pcnName}: ${after.lifecycle.stage}` }));
   if (action === 'submit' && deps.notifier) {
     const notifier = deps.notifier;
     deps.background('workspace.submitted-card', () => notifier.submitted(app, personRef(person)));
@@ -45,8 +47,7 @@ async function scheduleThePanelNow(
   const { summary } = await move(deps, person, appId, ({ app, access, at }) => {
     if (!access.canReview) throw readOnlyProblem('The training hub schedules the panel.');
     return schedulePanel(app.lifecycle, panel, personRef(person), at);
-  });
-  await deps.audit.append({ actorId: person.id, action: 'workspace.panel-scheduled', target: appId, summary: `panel on ${panel.date} with ${panel.members.length} members` });
+  }, () => ({ actorId: person.id, action: 'workspace.panel-scheduled', target: appId, summary: `panel on ${panel.date} with ${panel.members.length} members` }));
   return summary;
 }
 
@@ -59,8 +60,7 @@ async function recordTheOutcomeNow(
   const { summary } = await move(deps, person, appId, ({ app, access, at }) => {
     if (!access.canReview) throw readOnlyProblem('The training hub records the panel\'s outcome.');
     return recordOutcome(app.lifecycle, decision, personRef(person), at);
-  });
-  await deps.audit.append({ actorId: person.id, action: 'workspace.outcome-recorded', target: appId, summary: decision.outcome, details: { annualReviewDate: summary.lifecycle.annualReviewDate ?? null } });
+  }, (_moved, after) => ({ actorId: person.id, action: 'workspace.outcome-recorded', target: appId, summary: decision.outcome, details: { annualReviewDate: after.lifecycle.annualReviewDate ?? null } }));
   return summary;
 }
 

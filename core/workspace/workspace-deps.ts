@@ -66,6 +66,8 @@ export interface Change<R> {
   historyUpdates?: HistoryEntry[];
   threads?: CommentThread[];
   events: DistributiveOmit<StoredEvent, 'seq'>[];
+  /** What the organisation's audit chain records: chained exactly when this change is stored. */
+  chain?: AuditEvent[];
   result: R;
 }
 
@@ -142,6 +144,7 @@ export async function mutateApp<R, P = undefined>(
         ...(change.history ? { history: change.history } : {}),
         ...(change.historyUpdates ? { historyUpdates: change.historyUpdates } : {}),
         ...(change.threads ? { threads: change.threads } : {}),
+        ...(change.chain ? { chain: change.chain } : {}),
         events,
       });
       if (written) {

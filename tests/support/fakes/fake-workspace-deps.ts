@@ -15,9 +15,9 @@ import { FakeWorkspaceRepository } from './fake-workspace-repo.js';
  * test moves, and the people it names.
  */
 export function fakeWorkspaceDeps(people: Person[], options: { pauseMs?: number } = {}) {
-  const repo = new FakeWorkspaceRepository();
-  const docStore = new FakeDocStore();
   const audit: AuditEvent[] = [];
+  const repo = new FakeWorkspaceRepository(audit);
+  const docStore = new FakeDocStore();
   const wall = { now: Date.parse('2026-11-21T10:00:00Z') };
   const presence = new Map<string, PresenceEntry[]>();
   const resources = new Map<string, Resource>();

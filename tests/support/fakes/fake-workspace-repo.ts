@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../../../core/audit/audit-chain.js';
 import type { WorkspaceRepository, PartitionWrite, StoredEvent } from '../../../core/storage/workspace-repository.js';
 import type { ApplicationRecord } from '../../../core/workspace/application.js';
 import type { CommentThread, FieldState, HistoryEntry } from '../../../core/workspace/model.js';
@@ -15,6 +16,10 @@ export class FakeWorkspaceRepository implements RepoPort {
   readonly index = new Map<string, { id: string; pcnName: string }>();
   readonly channels = new Map<string, string>();
   private etags = 0;
+
+  /** `chained`: where a change's audit-chain events go, in the same step as the change (as the outbox guarantees). */
+  constructor(private readonly chained: AuditEvent[] = []) {}
+
   private etag = () => `"${++this.etags}"`;
 
   async getApplication(id: string) {
@@ -38,6 +43,7 @@ export class FakeWorkspaceRepository implements RepoPort {
     }
     for (const thread of write.threads ?? []) this.threads.set(`${write.app.id}|${thread.id}`, thread);
     this.events.set(write.app.id, [...(this.events.get(write.app.id) ?? []), ...write.events]);
+    this.chained.push(...(write.chain ?? []));
     return true;
   }
 
