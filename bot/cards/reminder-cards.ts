@@ -2,7 +2,7 @@ import type { CatalogueIndex } from '../../core/learning/catalogue-index.js';
 import type { ReminderJob, RequirementChange } from '../../core/reminders/reminder-job.js';
 import { todayInLondon, type Clock } from '../../core/time/clock.js';
 import { formatLocalDate } from '../../core/time/local-date.js';
-import { relativeDue } from '../replies/relative-due.js';
+import { relativeDue } from '../../core/learning/answers/relative-due.js';
 import { learnerActions } from './action-bar.js';
 import { card, heading, text, type AdaptiveCard, type CardElement } from './card-types.js';
 import { VERBS } from './verbs.js';

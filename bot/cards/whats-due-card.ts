@@ -2,7 +2,7 @@ import type { CatalogueIndex } from '../../core/learning/catalogue-index.js';
 import type { ComplianceItem, ComplianceResult, ComplianceStatus } from '../../core/learning/compliance.js';
 import type { LearningRecord } from '../../core/learning/types.js';
 import { formatLocalDate } from '../../core/time/local-date.js';
-import { relativeDue } from '../replies/relative-due.js';
+import { relativeDue } from '../../core/learning/answers/relative-due.js';
 import { learnerActions } from './action-bar.js';
 import { card, heading, text, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle } from './card-types.js';
 import { VERBS } from './verbs.js';

@@ -11,7 +11,7 @@ import { feedbackCard } from '../cards/feedback-card.js';
 import { messageCard, notFoundCard } from '../cards/message-card.js';
 import { METHOD_NAMES, recordFormCard } from '../cards/record-form-card.js';
 import type { LearnerTurn } from '../learner-turn.js';
-import { relativeDue } from '../replies/relative-due.js';
+import { relativeDue } from '../../core/learning/answers/relative-due.js';
 import { sendCard } from '../send-card.js';
 
 /** The record form, with what the learner said already filled in. */

@@ -1,10 +1,8 @@
-import type { ApprovalDeps, RequestRefusal } from '../../core/learning/approvals.js';
+import type { ApprovalDeps } from '../../core/learning/approvals.js';
 import type { Person } from '../../core/people/types.js';
 import { formatMoment, isLocalDate } from '../../core/time/local-date.js';
 import { z } from 'zod';
 import type { TabApiContext } from './register.js';
-import { ApiError } from './api-error.js';
-import { refusalSentence } from '../../core/learning/refusal-text.js';
 
 /** The approval use cases' dependencies: the composition root's, the same the bot uses. */
 export function approvalDeps(context: TabApiContext): ApprovalDeps {
@@ -26,9 +24,4 @@ export function nameReader(context: TabApiContext): (id: string | undefined) => 
     if (!cache.has(id)) cache.set(id, context.services.staff.getPerson(id));
     return (await cache.get(id))?.name;
   };
-}
-
-/** A request the rules refused, as a 422 (404 for someone not in the records) whose code names the rule and whose message says what to do. */
-export function refusalError(refusal: RequestRefusal, subject: string, kind: 'extension' | 'exemption', supportContact: string): ApiError {
-  return new ApiError(refusal.kind === 'not-found' ? 404 : 422, refusal.kind, `${refusalSentence(refusal, subject, kind, supportContact)} Nothing was sent.`);
 }

@@ -8,9 +8,13 @@ import { COMPLETION_METHODS, type LearningRecord } from '../../core/learning/typ
 import { whatsDue } from '../../core/learning/whats-due.js';
 import { formatLocalDate, type LocalDate } from '../../core/time/local-date.js';
 import type { ActionAnswer, MyLearningView, RecordView, RequestView } from '../shared/learning-api.js';
-import { COMPLETION_METHOD_NAMES } from '../shared/learning-api.js';
 import { ApiError, notFound } from './api-error.js';
-import { approvalDeps, dateSchema, idSchema, nameReader, refusalError } from './learning-context.js';
+import { answerHttp } from './answer-http.js';
+import { completionAnswer } from '../../core/learning/answers/completion-answer.js';
+import { certificateAnswer } from '../../core/learning/answers/certificate-answer.js';
+import { requestAnswer } from '../../core/learning/answers/request-answer.js';
+import { todayInLondon } from '../../core/time/clock.js';
+import { approvalDeps, dateSchema, idSchema, nameReader } from './learning-context.js';
 import type { TabRouteModule } from './register.js';
 
 /**
@@ -64,6 +68,7 @@ const exemptionBody = z.object({ subjectId: idSchema, reason: z.string().max(100
 export const registerLearningRoutes: TabRouteModule = (server, kit, context) => {
   const { services, config } = context;
   const learning = services.learning;
+  const answerContext = async () => ({ catalogue: await learning.catalogue.current(), supportContact: config.supportContact, today: todayInLondon(learning.clock) });
 
   server.get(
     '/api/learning/me',
@@ -135,25 +140,7 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
     ...kit.json(),
     kit.route({ body: completionBody }, async ({ caller, body }): Promise<ActionAnswer> => {
       const outcome = await recordCompletion(learning, caller.staffId, { subjectId: body.subjectId, completedOn: body.completedOn as LocalDate, method: body.method, ...(body.level ? { level: body.level } : {}) });
-      const catalogue = await learning.catalogue.current();
-      switch (outcome.kind) {
-        case 'recorded': {
-          const due = outcome.item?.dueDate;
-          return { message: `Recorded: ${catalogue.topicLabel(outcome.record.subjectId, outcome.record.level)} on ${formatLocalDate(outcome.record.completedOn)}. ${due ? `Next due ${formatLocalDate(due)}.` : 'It does not need renewing.'}` };
-        }
-        case 'method-not-allowed': {
-          const ways = outcome.allowed.map((m) => COMPLETION_METHOD_NAMES[m] ?? m);
-          throw new ApiError(422, 'method-not-allowed', ways.length > 0 ? `${catalogue.topicLabel(outcome.topic.subjectId, outcome.topic.level)} can be recorded here as: ${ways.join(', ')}. Nothing was saved.` : `${catalogue.topicLabel(outcome.topic.subjectId, outcome.topic.level)} is completed on the learning platform and shows up here by itself. Nothing was saved.`);
-        }
-        case 'future-date':
-          throw new ApiError(422, 'future-date', `A completion can be recorded on or after the day it happened (today is ${formatLocalDate(outcome.today)}). Nothing was saved.`);
-        case 'too-old':
-          throw new ApiError(422, 'too-old', `Completions before ${formatLocalDate(outcome.earliest)} can't be recorded here; ask ${config.supportContact}. Nothing was saved.`);
-        case 'unknown-subject':
-          throw new ApiError(422, 'unknown-subject', 'That topic is not in the catalogue. Nothing was saved.');
-        case 'not-found':
-          throw notFound('You are not in the staff records.');
-      }
+      return answerHttp(completionAnswer(outcome, await answerContext(), { method: body.method }));
     }),
   );
 
@@ -171,19 +158,7 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
         employer: body.employer,
         ...(body.reference ? { reference: body.reference } : {}),
       });
-      const label = catalogue.topicLabel(topic.subjectId, topic.level);
-      switch (outcome.kind) {
-        case 'pending-verification':
-          return { message: `Certificate received: ${label}${outcome.expiresOn ? `, valid until ${formatLocalDate(outcome.expiresOn)}` : ''}. Learning and development will verify it; it counts as soon as it is verified.` };
-        case 'already-expired':
-          throw new ApiError(422, 'already-expired', `${label} completed on ${formatLocalDate(body.completedOn as LocalDate)} expired on ${formatLocalDate(outcome.expiredOn)}, so it can't count now. Nothing was saved.`);
-        case 'future-date':
-          throw new ApiError(422, 'future-date', 'Give the date on the certificate: it cannot be in the future. Nothing was saved.');
-        case 'unknown-topic':
-          throw new ApiError(422, 'unknown-topic', 'That topic is not in the catalogue. Nothing was saved.');
-        case 'not-found':
-          throw notFound('You are not in the staff records.');
-      }
+      return answerHttp(certificateAnswer(outcome, await answerContext(), { employer: body.employer, completedOn: body.completedOn as LocalDate, topicLabel: catalogue.topicLabel(topic.subjectId, topic.level) }));
     }),
   );
 
@@ -193,13 +168,8 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
     kit.route({ body: extensionBody }, async ({ caller, body }): Promise<ActionAnswer> => {
       const catalogue = await learning.catalogue.current();
       const outcome = await requestExtension(approvalDeps(context), caller.staffId, { subjectId: body.subjectId, requestedDate: body.requestedDate as LocalDate, reason: body.reason });
-      if (outcome.kind !== 'requested') throw refusalError(outcome, catalogue.subjectName(body.subjectId), 'extension', config.supportContact);
-      const told = await context.notices.requestSent('extension', caller.staffId, outcome.request, outcome.approvers);
-      const who = outcome.approvers.map((a) => a.name).join(' and ');
-      return {
-        message: `Extension request sent: ${catalogue.subjectName(body.subjectId)} from ${formatLocalDate(outcome.request.currentDueDate)} to ${formatLocalDate(outcome.request.requestedDate)}. ${who} will decide; you will be told.`,
-        notified: told,
-      };
+      const told = outcome.kind === 'requested' ? await context.notices.requestSent('extension', caller.staffId, outcome.request, outcome.approvers) : [];
+      return { ...answerHttp(requestAnswer('extension', outcome, catalogue.subjectName(body.subjectId), config.supportContact, told)), notified: told };
     }),
   );
 
@@ -209,12 +179,8 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
     kit.route({ body: exemptionBody }, async ({ caller, body }): Promise<ActionAnswer> => {
       const catalogue = await learning.catalogue.current();
       const outcome = await requestExemption(approvalDeps(context), caller.staffId, body);
-      if (outcome.kind !== 'requested') throw refusalError(outcome, catalogue.subjectName(body.subjectId), 'exemption', config.supportContact);
-      const told = await context.notices.requestSent('exemption', caller.staffId, outcome.request, outcome.approvers);
-      return {
-        message: `Sent to the mandatory learning oversight group: ${catalogue.subjectName(body.subjectId)}. An exemption is not guaranteed; until they decide, it stays due as before.`,
-        notified: told,
-      };
+      const told = outcome.kind === 'requested' ? await context.notices.requestSent('exemption', caller.staffId, outcome.request, outcome.approvers) : [];
+      return { ...answerHttp(requestAnswer('exemption', outcome, catalogue.subjectName(body.subjectId), config.supportContact, told)), notified: told };
     }),
   );
 };

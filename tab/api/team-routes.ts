@@ -5,7 +5,9 @@ import { matrixRow } from '../../core/learning/team-matrix.js';
 import { todayInLondon } from '../../core/time/clock.js';
 import { formatLocalDate, type LocalDate } from '../../core/time/local-date.js';
 import type { ActionAnswer, DecisionAnswer, DnaView, PendingExtensionView, TeamMemberView, TeamView } from '../shared/learning-api.js';
-import { ApiError, forbidden } from './api-error.js';
+import { forbidden } from './api-error.js';
+import { answerHttp } from './answer-http.js';
+import { dnaAnswer } from '../../core/learning/answers/dna-answer.js';
 import { decideFromTab } from './decide-from-tab.js';
 import { approvalDeps, dateSchema, idSchema, nameReader, uuidSchema } from './learning-context.js';
 import type { TabRouteModule } from './register.js';
@@ -87,16 +89,7 @@ export const registerTeamRoutes: TabRouteModule = (server, kit, context) => {
       if (body.staffId === caller.staffId) throw forbidden('You cannot record your own non-attendance.');
       const outcome = await recordDidNotAttend({ ...learning, teams: services.teams }, caller.staffId, { ...body, sessionDate: body.sessionDate as LocalDate });
       const catalogue = await learning.catalogue.current();
-      switch (outcome.kind) {
-        case 'recorded':
-          return { message: `Did not attend recorded: ${outcome.learner.name}, ${catalogue.subjectName(body.subjectId)} on ${formatLocalDate(body.sessionDate as LocalDate)}.` };
-        case 'not-in-team':
-          throw forbidden('You can only record non-attendance for people in your team. Nothing was saved.');
-        case 'future-date':
-          throw new ApiError(422, 'future-date', 'Give the date of the session they missed: it cannot be in the future. Nothing was saved.');
-        case 'unknown-subject':
-          throw new ApiError(422, 'unknown-subject', 'That topic is not in the catalogue. Nothing was saved.');
-      }
+      return answerHttp(dnaAnswer(outcome, { subject: catalogue.subjectName(body.subjectId), sessionDate: body.sessionDate as LocalDate }));
     }),
   );
 };

@@ -1,4 +1,4 @@
-import { daysBetween, type LocalDate } from '../../core/time/local-date.js';
+import { daysBetween, type LocalDate } from '../../time/local-date.js';
 
 /** "today", "tomorrow", "in 12 days", "in 3 weeks", "yesterday", "3 weeks overdue", "2 months overdue". */
 export function relativeDue(due: LocalDate, today: LocalDate): string {
