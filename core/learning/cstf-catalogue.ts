@@ -66,7 +66,8 @@ export const CSTF_SUBJECTS: Subject[] = [
     id: 'oliver-mcgowan',
     name: 'Oliver McGowan training on learning disability and autism',
     kind: 'national',
-    aliases: ['ommt', 'oliver mcgowan', 'learning disability', 'autism', 'mcgowan', 'learning disability and autism', 'learning disabilities', 'ld and autism', 'oliver mcgowan mandatory training'],
+    // Not "autism" or "learning disability" alone: staff say those of themselves ("due to my autism I need a quieter room").
+    aliases: ['ommt', 'oliver mcgowan', 'mcgowan', 'learning disability and autism', 'learning disability training', 'autism training', 'autism awareness', 'ld and autism', 'oliver mcgowan mandatory training'],
   },
 ];
 
