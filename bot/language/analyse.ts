@@ -82,6 +82,29 @@ function isNameLike(token: Token | undefined): boolean {
   return token !== undefined && /^\p{L}{2,}$/u.test(token.word) && !isPlaceholder(token.word);
 }
 
+/** "hellooo", "pleeease": a letter held down is read once, when the word is not one already. */
+function unstretched(word: string, index: SubjectIndex, vocabulary: Vocabulary): string {
+  if (!/(\p{L})\1\1/u.test(word) || index.corrector.isKnown(word) || vocabulary.corpusWords.has(word)) return word;
+  return word.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
+/** "thankyou", "whatsdue": two words of the corpus typed as one are read as two (in place, same length). */
+function splitJoinedWords(tokens: Token[], corrected: string[], taken: boolean[], vocabulary: Vocabulary): void {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const word = corrected[i]!;
+    if (taken[i] || word.length < 5 || vocabulary.corpusWords.has(word) || isPlaceholder(word)) continue;
+    for (let cut = 2; cut <= word.length - 2; cut++) {
+      const [left, right] = [word.slice(0, cut), word.slice(cut)];
+      if (vocabulary.corpusWords.has(left) && vocabulary.corpusWords.has(right) && (left.length >= 3 || right.length >= 3)) {
+        tokens.splice(i, 1, { word: left, raw: left }, { word: right, raw: right });
+        corrected.splice(i, 1, left, right);
+        taken.splice(i, 1, false, false);
+        break;
+      }
+    }
+  }
+}
+
 /**
  * Reads a message. With `team`, names of the asker's team are found first, on the words as typed
  * (before spelling correction can turn "Lynne" into a word); names outside it are read from where
@@ -97,7 +120,8 @@ export function analyse(message: string, context: ReadingContext, vocabulary: Vo
   const people = team ? findPeople(tokens, team, (i) => !taken[i]) : undefined;
   for (const found of people ?? []) for (let i = found.start; i < found.end; i++) taken[i] = true;
 
-  const corrected = tokens.map((t, i) => (taken[i] ? t.word : index.corrector.correct(t.word)));
+  const corrected = tokens.map((t, i) => (taken[i] ? t.word : index.corrector.correct(unstretched(t.word, index, vocabulary))));
+  splitJoinedWords(tokens, corrected, taken, vocabulary);
   const subjects = findSubjects(
     corrected.map((w, i) => (taken[i] && !isPlaceholder(w) ? PLACEHOLDER.person : w)),
     index,

@@ -16,7 +16,7 @@ export interface Thresholds {
   offerShare: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { accept: 0.6, margin: 0.25, floor: 0.15, offerShare: 0.2 };
+export const DEFAULT_THRESHOLDS: Thresholds = { accept: 0.3, margin: 0.2, floor: 0.1, offerShare: 0.2 };
 
 export type Decision =
   | { kind: 'understood'; intent: Intent; confidence: number }

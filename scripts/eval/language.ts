@@ -6,7 +6,8 @@ import type { IntentClassifier } from '../../bot/language/intent-classifier.js';
 import { LanguageModel } from '../../bot/language/language-model.js';
 import { MiniSearchClassifier } from '../../bot/language/minisearch-classifier.js';
 import { NlpjsClassifier } from '../../bot/language/nlpjs-classifier.js';
-import { EnsembleClassifier, PairedClassifier } from '../../bot/language/ensemble-classifier.js';
+import { EnsembleClassifier } from '../../bot/language/ensemble-classifier.js';
+import { PairedClassifier } from '../../bot/language/paired-classifier.js';
 import { evaluate, formatMisses, formatReport, type EvaluationReport } from './language-eval.js';
 
 /**
