@@ -88,13 +88,17 @@ export function findPeople(tokens: readonly Token[], index: PersonIndex, free: (
       const best = fitting.filter((f) => f.words.length === longest);
       const strongest = Math.max(...best.map((f) => f.strength));
       match = best.filter((f) => f.strength === strongest);
-    } else if (tokens[start]!.word.length >= 5 && !COMMON_WORDS.has(tokens[start]!.word)) {
+    } else if (tokens[start]!.word.length >= 4 && !COMMON_WORDS.has(tokens[start]!.word)) {
       match = index.spellable.filter((form) => editDistance(form.words[0]!, tokens[start]!.word, 1) <= 1);
     }
     if (match.length === 0) continue;
     const end = start + (match[0]!.words.length || 1);
     const people = [...new Map(match.map((f) => [f.person.staffId, f.person])).values()];
-    found.push({ start, end, people });
+    const previous = found[found.length - 1];
+    // "Lyne Robbins": a near first name and the surname after it are one person, named once.
+    const same = previous && previous.end === start && previous.people.length === people.length && previous.people.every((p) => people.some((q) => q.staffId === p.staffId));
+    if (same) previous.end = end;
+    else found.push({ start, end, people });
     start = end - 1;
   }
   return found;
