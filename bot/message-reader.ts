@@ -3,6 +3,7 @@ import type { CatalogueSource } from '../core/learning/ports.js';
 import type { TeamLookup } from '../core/learning/team.js';
 import type { Clock } from '../core/time/clock.js';
 import { todayInLondon } from '../core/time/clock.js';
+import { commandIn } from './language/commands.js';
 import type { Intent, NamedPerson, Reading, Understanding } from './language/intents.js';
 import type { LanguageModel } from './language/language-model.js';
 
@@ -34,6 +35,9 @@ export function createMessageReader(deps: MessageReaderDeps): MessageReader {
   };
   return {
     read: async (staffId, text) => {
+      // An exact command needs neither the catalogue nor the team.
+      const command = commandIn(text);
+      if (command) return { kind: 'understood', confidence: 1, ...command };
       const [model, ctx] = await Promise.all([deps.model, context()]);
       return model.understand(text, ctx, teamOf(staffId));
     },

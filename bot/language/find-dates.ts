@@ -41,9 +41,12 @@ const REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\b(\d{1,2})[\s-]+(day|week|month)\s+(extension|delay)\b/gi, '$1 $2s $3'],
 ];
 
-/** Only messages with one of these can hold a date: the recogniser is not even asked otherwise. */
+/**
+ * Only messages with one of these can hold a date ("until", "next", "end of" come with one of them):
+ * the recogniser is not even asked otherwise.
+ */
 const DATE_CUE =
-  /\d|\b(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|today|tonight|tomorrow|yesterday|weeks?|months?|years?|days?|morning|afternoon|evening|christmas|easter|weekend|ago|next|last|end|until|untill|till|til|another|fortnight|first|second|third|fifth|tenth)\b/i;
+  /\d|\b(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|today|tonight|tomorrow|yesterday|weeks?|months?|years?|days?|morning|afternoon|evening|christmas|easter|weekend|fortnight)\b/i;
 
 /** Single words the recogniser reads as dates that people rarely mean as one: "I sat my BLS", "may I". */
 const AMBIGUOUS_ALONE = new Set(['sat', 'sun', 'may', 'mar', 'second', 'mon', 'wed', 'fri', 'march']);

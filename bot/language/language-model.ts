@@ -25,7 +25,21 @@ const NOBODY: TeamSource = async () => [];
 export interface LanguageModelOptions {
   classifier?: IntentClassifier;
   corpus?: Corpus;
+  /** The corpus already read (`corpus/train-features.json`), so start-up need not read 1,500 utterances again. */
+  features?: readonly TrainingExample[];
   thresholds?: Thresholds;
+}
+
+/**
+ * Each training utterance as the classifier reads it: read exactly as a message is at run time
+ * (same dates, catalogue, spelling, names), with the corpus's day, the shipped catalogue and the
+ * corpus roster as the team.
+ */
+export function trainingExamples(corpus: Corpus, vocabulary: Vocabulary): TrainingExample[] {
+  const { subjects, topics } = defaultCatalogue();
+  const context: ReadingContext = { subjects, topics, today: corpus.today };
+  const team = personIndex(CORPUS_ROSTER, SHORT_NAMES);
+  return corpus.utterances.map((u) => ({ features: analyse(u.text, context, vocabulary, team).features, label: u.intent }));
 }
 
 /** The words of the training corpus that misspellings may be corrected to; names never are. */
@@ -61,15 +75,16 @@ export class LanguageModel {
   static async train(options: LanguageModelOptions = {}): Promise<LanguageModel> {
     const corpus = options.corpus ?? trainingCorpus();
     const classifier = options.classifier ?? new NlpjsClassifier();
+    const vocabulary = LanguageModel.vocabularyFor(corpus);
+    await classifier.train(options.features ?? trainingExamples(corpus, vocabulary));
+    return new LanguageModel(classifier, vocabulary, options.thresholds ?? DEFAULT_THRESHOLDS);
+  }
+
+  /** What the model reads messages with: the date reader (compiled now, not on the first message), the corpus's words, English words. */
+  static vocabularyFor(corpus: Corpus): Vocabulary {
     const dates = new DateReader();
     dates.warm(corpus.today);
-    const vocabulary: Vocabulary = { dates, corpusWords: corpusVocabulary(corpus), english: loadEnglishWords() };
-    const { subjects, topics } = defaultCatalogue();
-    const context: ReadingContext = { subjects, topics, today: corpus.today };
-    const team = personIndex(CORPUS_ROSTER, SHORT_NAMES);
-    const examples: TrainingExample[] = corpus.utterances.map((u) => ({ features: analyse(u.text, context, vocabulary, team).features, label: u.intent }));
-    await classifier.train(examples);
-    return new LanguageModel(classifier, vocabulary, options.thresholds ?? DEFAULT_THRESHOLDS);
+    return { dates, corpusWords: corpusVocabulary(corpus), english: loadEnglishWords() };
   }
 
   /** The same trained model, deciding with other thresholds (for tuning them on the training split). */
@@ -99,10 +114,7 @@ export class LanguageModel {
 
   async understand(text: string, context: ReadingContext, team: TeamSource = NOBODY): Promise<Understanding> {
     const command = commandIn(text);
-    if (command) {
-      const { analysis } = await this.read(text, context, team, command);
-      return { kind: 'understood', confidence: 1, intent: command, slots: readSlots(command, analysis, context.today) };
-    }
+    if (command) return { kind: 'understood', confidence: 1, ...command };
     const { analysis, scores } = await this.read(text, context, team);
     if (analysis.tokens.length === 0) return { kind: 'understood', confidence: 1, intent: 'help', slots: { subjects: [] } };
     const decision = decide(scores, this.thresholds);

@@ -15,10 +15,13 @@ export class NlpjsClassifier implements IntentClassifier {
   readonly name = 'NLP.js neural (@nlpjs/nlu)';
   private model: NluNeural | undefined;
 
+  /** `training`: the neural network's own settings (iterations, errorThresh…), NLP.js's defaults otherwise. */
+  constructor(private readonly training: Record<string, number> = {}) {}
+
   async train(examples: readonly TrainingExample[]): Promise<void> {
     const container = await nlpCore.containerBootstrap();
     container.use(langEn.LangEn);
-    const model = new nlu.NluNeural({ locale: 'en', container, log: false, useNoneFeature: true });
+    const model = new nlu.NluNeural({ locale: 'en', container, log: false, useNoneFeature: true, ...this.training });
     await model.train(examples.map((e) => ({ utterance: e.features, intent: e.label })));
     this.model = model;
   }
