@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPLETION_METHODS } from '../core/learning/types.js';
 import { parseLocalDate, type LocalDate } from '../core/time/local-date.js';
 import { VERBS } from './cards/verbs.js';
+import { INTENTS } from './language/intents.js';
 
 /**
  * What each card action may carry. Everything is checked here, at the edge: an unknown verb, a
@@ -14,6 +15,7 @@ const date = z
   .refine((v) => parseLocalDate(v) !== undefined, 'not a real date (YYYY-MM-DD)')
   .transform((v) => v as LocalDate);
 const rating = z.coerce.number().int().min(1).max(5);
+const level = z.coerce.number().int().min(1).max(9);
 const optionalText = (max: number) =>
   z
     .string()
@@ -24,8 +26,15 @@ const optionalText = (max: number) =>
 export const ACTION_PAYLOADS = {
   [VERBS.whatsDue]: z.object({ verb: z.literal(VERBS.whatsDue), page: z.coerce.number().int().min(1).max(1000).optional() }),
   [VERBS.help]: z.object({ verb: z.literal(VERBS.help) }),
-  [VERBS.recordForm]: z.object({ verb: z.literal(VERBS.recordForm), subjectId: id.optional() }),
-  [VERBS.recordSubmit]: z.object({ verb: z.literal(VERBS.recordSubmit), subjectId: id, method: z.enum(COMPLETION_METHODS), completedOn: date }),
+  [VERBS.recordForm]: z.object({
+    verb: z.literal(VERBS.recordForm),
+    subjectId: id.optional(),
+    level: level.optional(),
+    completedOn: date.optional(),
+    method: z.enum(COMPLETION_METHODS).optional(),
+  }),
+  /** `level` only when the learner chose one (the level question); otherwise the level their roles need. */
+  [VERBS.recordSubmit]: z.object({ verb: z.literal(VERBS.recordSubmit), subjectId: id, level: level.optional(), method: z.enum(COMPLETION_METHODS), completedOn: date }),
   [VERBS.certificateForm]: z.object({ verb: z.literal(VERBS.certificateForm) }),
   [VERBS.certificateSubmit]: z.object({
     verb: z.literal(VERBS.certificateSubmit),
@@ -40,7 +49,16 @@ export const ACTION_PAYLOADS = {
   [VERBS.exemptionForm]: z.object({ verb: z.literal(VERBS.exemptionForm) }),
   [VERBS.extensionSubmit]: z.object({ verb: z.literal(VERBS.extensionSubmit), subjectId: id, requestedDate: date, reason: z.string().max(500) }),
   [VERBS.exemptionSubmit]: z.object({ verb: z.literal(VERBS.exemptionSubmit), subjectId: id, reason: z.string().max(1000) }),
-  [VERBS.teamPage]: z.object({ verb: z.literal(VERBS.teamPage), page: z.coerce.number().int().min(1).max(1000), filter: z.enum(['all', 'overdue']) }),
+  [VERBS.teamPage]: z.object({
+    verb: z.literal(VERBS.teamPage),
+    page: z.coerce.number().int().min(1).max(1000),
+    filter: z.enum(['all', 'overdue', 'due-soon', 'not-done']),
+    subjects: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}(?:,[a-z0-9][a-z0-9-]{0,63}){0,11}$/, 'not a list of ids')
+      .optional()
+      .transform((v) => (v ? v.split(',') : [])),
+  }),
   [VERBS.pendingRequests]: z.object({ verb: z.literal(VERBS.pendingRequests) }),
   [VERBS.dnaForm]: z.object({ verb: z.literal(VERBS.dnaForm) }),
   [VERBS.dnaSubmit]: z.object({
@@ -50,6 +68,13 @@ export const ACTION_PAYLOADS = {
     sessionDate: date,
     reason: z.string().trim().min(2, 'give the reason').max(500),
     plan: optionalText(500),
+  }),
+  [VERBS.chooseMeaning]: z.object({ verb: z.literal(VERBS.chooseMeaning), intent: z.enum(INTENTS), text: z.string().min(1).max(1000) }),
+  [VERBS.choosePerson]: z.object({
+    verb: z.literal(VERBS.choosePerson),
+    intent: z.enum(INTENTS),
+    staffId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a staff id'),
+    text: z.string().min(1).max(1000),
   }),
   /** The Action.Submit fallback of Approve/Decline, for clients without Universal Actions. */
   [VERBS.decide]: z.object({

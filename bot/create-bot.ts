@@ -13,10 +13,10 @@ import { registerApprovalInvokes } from './approval-invokes.js';
 import { clean } from '../core/text/clean.js';
 import { parseAction } from './action-payloads.js';
 import { messageCard, notFoundCard } from './cards/message-card.js';
-import { ACTION_ROUTES, INTENT_ROUTES, MANAGER_ROUTES } from './learner-routes.js';
-import { understandManager } from './language/manager-language.js';
+import { ACTION_ROUTES, routeMessage } from './learner-routes.js';
 import type { LearnerBotServices, LearnerTurn } from './learner-turn.js';
-import { understand } from './language/understand.js';
+import { productionLanguageModel } from './language/production-model.js';
+import { createMessageReader } from './message-reader.js';
 import { createMessenger } from './proactive.js';
 import { sendCard } from './send-card.js';
 import { showWelcome } from './flows/status-flows.js';
@@ -103,12 +103,20 @@ export function createBot(deps: BotDeps): Bot {
     longRunningMessages: false,
   });
   const background = new BackgroundWork(deps.logger);
+  // Trained once, now, from the corpus (about a second); a message arriving before it is ready waits for it.
+  const languageStarted = performance.now();
+  const language = productionLanguageModel();
+  language.then(
+    () => deps.logger.info({ event: 'bot.language-ready', ms: Math.round(performance.now() - languageStarted) }, 'language model trained'),
+    (error: unknown) => deps.logger.error({ event: 'bot.language-failed', err: { message: (error as Error).message } }, 'language model failed to train'),
+  );
   const services: LearnerBotServices = {
     learning: deps.learning,
     approvals: deps.approvals,
     requests: deps.requests,
     teams: deps.teams,
     messenger: createMessenger({ adapter, appId: deps.identity?.appId, conversations: deps.conversations, clock: deps.learning.clock, logger: deps.logger }),
+    reader: createMessageReader({ model: language, catalogue: deps.learning.catalogue, clock: deps.learning.clock, teams: deps.teams, logger: deps.logger }),
     background,
     logger: deps.logger,
     organisationName: deps.organisationName,
@@ -184,13 +192,7 @@ export function createBot(deps: BotDeps): Bot {
           await ACTION_ROUTES[action.verb](turn, action.payload as never);
         }
       } else {
-        const catalogue = await deps.learning.catalogue.current();
-        const text = context.activity.text ?? '';
-        const languageContext = { subjects: catalogue.catalogue.subjects, topics: catalogue.catalogue.topics, today: todayInLondon(deps.learning.clock) };
-        const understanding = understand(text, languageContext);
-        const managerAsk = understandManager(text, languageContext, understanding.intent);
-        if (managerAsk) await MANAGER_ROUTES[managerAsk.intent](turn, managerAsk as never);
-        else await INTENT_ROUTES[understanding.intent](turn, understanding as never);
+        await routeMessage(turn, await services.reader.read(turn.staffId, context.activity.text ?? ''));
       }
     }
     await saving;

@@ -1,28 +1,89 @@
-import { selfRecordableMethods } from '../core/learning/record-completion.js';
 import type { ActionPayloads, KnownVerb } from './action-payloads.js';
 import { feedbackCard } from './cards/feedback-card.js';
+import { clarifyCard } from './cards/clarify-card.js';
 import { helpCard, messageCard, unknownCard } from './cards/message-card.js';
-import { METHOD_NAMES } from './cards/record-form-card.js';
 import { VERBS } from './cards/verbs.js';
+import { decide, showExemptionForm, submitExemption, submitExtension, showExtensionForm } from './flows/approval-flows.js';
+import { extensionFromChat } from './flows/extension-from-chat.js';
+import { showDnaForm, showPendingRequests, showTeam, showTeamPercentage, submitDna } from './flows/manager-flows.js';
+import { memberOf, showPersonStatus } from './flows/person-flows.js';
+import { recordFromChat } from './flows/record-from-chat.js';
 import { showCertificateForm, showRecordForm, submitCertificate, submitFeedback, submitRecord } from './flows/record-flows.js';
+import { showRequestStatus } from './flows/request-status-flow.js';
 import { showSubjectStatus, showWhatsDue } from './flows/status-flows.js';
 import { askForSupport, backFromAbsence, speakUp } from './flows/support-flows.js';
-import { decide, showExemptionForm, showExtensionForm, submitExemption, submitExtension } from './flows/approval-flows.js';
-import type { Understanding } from './language/understand.js';
-import type { ManagerUnderstanding } from './language/manager-language.js';
-import { showClearedToWork, showDnaForm, showPendingRequests, showTeam, submitDna } from './flows/manager-flows.js';
+import { showWhereToDo } from './flows/where-to-do-flow.js';
+import type { Intent, Reading, Understanding } from './language/intents.js';
 import type { LearnerTurn } from './learner-turn.js';
 import { cardActivity, sendCard } from './send-card.js';
 
 type ActionRoutes = { [V in KnownVerb]: (turn: LearnerTurn, payload: ActionPayloads[V]) => Promise<void> };
-type Intent = Understanding['intent'];
-type IntentRoutes = { [I in Intent]: (turn: LearnerTurn, understanding: Extract<Understanding, { intent: I }>) => Promise<void> };
+type IntentRoutes = { [I in Intent]: (turn: LearnerTurn, reading: Reading) => Promise<void> };
+
+const textOf = (turn: LearnerTurn) => (turn.context.activity.text ?? '').trim();
+const subjectIds = (reading: Reading) => reading.slots.subjects.map((s) => s.subjectId);
+
+/** Typed messages, by what they mean (bot/language): one flow each. */
+export const INTENT_ROUTES: IntentRoutes = {
+  greeting: (turn) => sendCard(turn.context, messageCard('Hello!', ["What can I do for you? Ask **what's due**, or tell me about learning you've done."])),
+  closer: async (turn) => void (await turn.context.sendActivity("You're welcome. I'm here whenever you need me.")),
+  help: (turn) => sendCard(turn.context, helpCard()),
+  'whats-due': (turn) => showWhatsDue(turn),
+  'subject-status': (turn, r) => (r.slots.subjects.length === 0 ? showWhatsDue(turn) : showSubjectStatus(turn, r.slots.subjects)),
+  'record-completion': (turn, r) => recordFromChat(turn, r.slots),
+  'bring-certificate': async (turn, r) => {
+    const only = r.slots.subjects.length === 1 ? r.slots.subjects[0] : undefined;
+    if (!only) return showCertificateForm(turn);
+    const catalogue = await turn.services.learning.catalogue.current();
+    const level = only.level ?? catalogue.levelsOf(only.subjectId)[0]?.level;
+    const topic = level === undefined ? undefined : catalogue.topicFor(only.subjectId, level);
+    return showCertificateForm(turn, only.level !== undefined && topic ? topic.id : undefined);
+  },
+  extension: (turn, r) => extensionFromChat(turn, r.slots),
+  exemption: (turn, r) => {
+    const only = r.slots.subjects.length === 1 ? r.slots.subjects[0] : undefined;
+    return showExemptionForm(turn, { ...(only ? { subjectId: only.subjectId } : {}), ...(r.slots.reason ? { reason: r.slots.reason } : {}) });
+  },
+  'back-from-absence': (turn, r) => backFromAbsence(turn, r.slots.absence),
+  'help-to-complete': (turn, r) => askForSupport(turn, 'help-to-complete', textOf(turn), r.slots.subjects[0]?.subjectId),
+  'reasonable-adjustment': (turn, r) => askForSupport(turn, 'reasonable-adjustment', textOf(turn), r.slots.subjects[0]?.subjectId),
+  'speak-up': (turn, r) => speakUp(turn, textOf(turn), r.slots.subjects[0]?.subjectId),
+  feedback: async (turn, r) => {
+    const subject = r.slots.subjects[0];
+    if (!subject) return sendCard(turn.context, messageCard('Which topic?', ['Tell me which learning you want to give feedback on, for example **feedback on fire safety**.']));
+    const catalogue = await turn.services.learning.catalogue.current();
+    return sendCard(turn.context, feedbackCard(subject.subjectId, catalogue.subjectName(subject.subjectId)));
+  },
+  'request-status': (turn, r) => showRequestStatus(turn, r.slots),
+  'where-to-do': (turn, r) => showWhereToDo(turn, r.slots),
+  team: (turn, r) => showTeam(turn, r.slots.status ?? 'all', 1, subjectIds(r)),
+  'team-percentage': (turn, r) => showTeamPercentage(turn, subjectIds(r)),
+  'person-status': (turn, r) => showPersonStatus(turn, r.slots),
+  'pending-approvals': (turn) => showPendingRequests(turn),
+  'did-not-attend': async (turn, r) => {
+    const person = r.slots.person;
+    const member = person ? await memberOf(turn, person, 'did-not-attend') : undefined;
+    if (person && !member) return;
+    return showDnaForm(turn, {
+      ...(member ? { staffId: member.staffId } : {}),
+      ...(r.slots.subjects[0] ? { subjectId: r.slots.subjects[0].subjectId } : {}),
+      ...(r.slots.date ? { sessionDate: r.slots.date } : {}),
+      ...(r.slots.reason ? { reason: r.slots.reason } : {}),
+    });
+  },
+};
 
 /** Card buttons, by verb. */
 export const ACTION_ROUTES: ActionRoutes = {
   [VERBS.whatsDue]: (turn, p) => showWhatsDue(turn, p.page ?? 1),
   [VERBS.help]: (turn) => sendCard(turn.context, helpCard()),
-  [VERBS.recordForm]: (turn, p) => showRecordForm(turn, p.subjectId ? { subjectId: p.subjectId } : {}),
+  [VERBS.recordForm]: (turn, p) =>
+    showRecordForm(turn, {
+      ...(p.subjectId ? { subjectId: p.subjectId } : {}),
+      ...(p.subjectId && p.level !== undefined ? { level: p.level } : {}),
+      ...(p.completedOn ? { completedOn: p.completedOn } : {}),
+      ...(p.method ? { method: p.method } : {}),
+    }),
   [VERBS.recordSubmit]: submitRecord,
   [VERBS.certificateForm]: (turn) => showCertificateForm(turn),
   [VERBS.certificateSubmit]: submitCertificate,
@@ -31,10 +92,21 @@ export const ACTION_ROUTES: ActionRoutes = {
   [VERBS.exemptionForm]: (turn) => showExemptionForm(turn),
   [VERBS.extensionSubmit]: (turn, p) => submitExtension(turn, p),
   [VERBS.exemptionSubmit]: (turn, p) => submitExemption(turn, p),
-  [VERBS.teamPage]: (turn, p) => showTeam(turn, p.filter, p.page),
+  [VERBS.teamPage]: (turn, p) => showTeam(turn, p.filter, p.page, p.subjects),
   [VERBS.pendingRequests]: (turn) => showPendingRequests(turn),
   [VERBS.dnaForm]: (turn) => showDnaForm(turn),
   [VERBS.dnaSubmit]: (turn, p) => submitDna(turn, p),
+  [VERBS.chooseMeaning]: async (turn, p) => {
+    const reading = await turn.services.reader.readAs(turn.staffId, p.intent, p.text);
+    await INTENT_ROUTES[reading.intent](turn, reading);
+  },
+  [VERBS.choosePerson]: async (turn, p) => {
+    const member = (await turn.services.reader.team(turn.staffId)).find((m) => m.staffId === p.staffId);
+    const reading = await turn.services.reader.readAs(turn.staffId, p.intent, p.text);
+    // Someone not (or no longer) in the team is refused by the flow like any name outside it.
+    const person = member ? { kind: 'member' as const, staffId: member.staffId, name: member.name, typed: member.name } : { kind: 'outside' as const, typed: reading.slots.person?.typed ?? '' };
+    await INTENT_ROUTES[reading.intent](turn, { ...reading, slots: { ...reading.slots, person } });
+  },
   [VERBS.decide]: async (turn, p) => {
     const answer = await decide(turn.services, turn.staffId, p.kind, { requestId: p.requestId, learnerId: p.learnerId }, p.decision, p.comment);
     // Without Universal Actions the card is updated in place through the message it came from.
@@ -44,64 +116,16 @@ export const ACTION_ROUTES: ActionRoutes = {
   },
 };
 
-const textOf = (turn: LearnerTurn) => (turn.context.activity.text ?? '').trim();
-
-/** Typed messages, by what they mean. */
-export const INTENT_ROUTES: IntentRoutes = {
-  help: (turn) => sendCard(turn.context, helpCard()),
-  greeting: (turn) => sendCard(turn.context, helpCard()),
-  'whats-due': (turn) => showWhatsDue(turn),
-  'subject-status': (turn, u) => (u.subjects.length === 0 ? showWhatsDue(turn) : showSubjectStatus(turn, u.subjects)),
-  'record-completion': async (turn, u) => {
-    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
-    if (only) {
+/** A typed message: acted on when understood, asked about when two readings are close, else "I didn't understand". */
+export async function routeMessage(turn: LearnerTurn, understanding: Understanding): Promise<void> {
+  switch (understanding.kind) {
+    case 'understood':
+      return INTENT_ROUTES[understanding.intent](turn, understanding);
+    case 'clarify': {
       const catalogue = await turn.services.learning.catalogue.current();
-      const topic = catalogue.topicFor(only.subjectId, only.level ?? catalogue.levelsOf(only.subjectId)[0]?.level ?? 1);
-      if (topic && selfRecordableMethods(topic).length === 0) {
-        const link = topic.link ? ` [How to complete it](${topic.link}).` : '';
-        return sendCard(turn.context, messageCard(`${catalogue.topicLabel(topic.subjectId, topic.level)} is recorded by the learning platform`, [`It is completed as ${topic.methods.filter((m) => m !== 'transferred').map((m) => METHOD_NAMES[m]).join(' or ')}, and shows up here by itself once done.${link}`]));
-      }
+      return sendCard(turn.context, clarifyCard(understanding.readings, textOf(turn), catalogue));
     }
-    return showRecordForm(turn, { ...(only ? { subjectId: only.subjectId } : {}), ...(u.completedOn ? { completedOn: u.completedOn } : {}), ...(u.method ? { method: u.method } : {}) });
-  },
-  'bring-certificate': async (turn, u) => {
-    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
-    return showCertificateForm(turn, only?.level !== undefined ? `${only.subjectId}-${only.level}` : undefined);
-  },
-  extension: (turn, u) => {
-    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
-    if (only && u.requestedDate && u.reason) return submitExtension(turn, { subjectId: only.subjectId, requestedDate: u.requestedDate, reason: u.reason });
-    return showExtensionForm(turn, { ...(only ? { subjectId: only.subjectId } : {}), ...(u.requestedDate ? { requestedDate: u.requestedDate } : {}), ...(u.reason ? { reason: u.reason } : {}) });
-  },
-  exemption: (turn, u) => {
-    const only = u.subjects.length === 1 ? u.subjects[0] : undefined;
-    return showExemptionForm(turn, { ...(only ? { subjectId: only.subjectId } : {}), ...(u.reason ? { reason: u.reason } : {}) });
-  },
-  'back-from-absence': (turn, u) => backFromAbsence(turn, u.absenceKind),
-  support: (turn, u) => askForSupport(turn, u.kind, textOf(turn), u.subjects[0]?.subjectId),
-  'speak-up': (turn, u) => speakUp(turn, textOf(turn), u.subjects[0]?.subjectId),
-  feedback: async (turn, u) => {
-    const subject = u.subjects[0];
-    if (!subject) return sendCard(turn.context, messageCard('Which topic?', ['Tell me which learning you want to give feedback on, for example **feedback on fire safety**.']));
-    const catalogue = await turn.services.learning.catalogue.current();
-    return sendCard(turn.context, feedbackCard(subject.subjectId, catalogue.subjectName(subject.subjectId)));
-  },
-  'my-team': (turn) => showTeam(turn, 'all'),
-  unknown: (turn) => sendCard(turn.context, unknownCard()),
-};
-
-type ManagerRoutes = { [I in ManagerUnderstanding['intent']]: (turn: LearnerTurn, understanding: Extract<ManagerUnderstanding, { intent: I }>) => Promise<void> };
-
-/** What managers ask about their team. */
-export const MANAGER_ROUTES: ManagerRoutes = {
-  team: (turn, u) => showTeam(turn, u.filter),
-  'pending-requests': (turn) => showPendingRequests(turn),
-  'cleared-to-work': (turn, u) => showClearedToWork(turn, u.name),
-  'did-not-attend': (turn, u) =>
-    showDnaForm(turn, {
-      ...(u.name ? { name: u.name } : {}),
-      ...(u.subjects[0] ? { subjectId: u.subjects[0].subjectId } : {}),
-      ...(u.sessionDate ? { sessionDate: u.sessionDate } : {}),
-      ...(u.reason ? { reason: u.reason } : {}),
-    }),
-};
+    case 'unknown':
+      return sendCard(turn.context, unknownCard());
+  }
+}

@@ -5,6 +5,7 @@ import type { ApprovalDeps } from '../core/learning/approvals.js';
 import type { TeamRepository } from '../core/storage/team-repository.js';
 import type { RequestRepository } from '../core/storage/request-repository.js';
 import type { BackgroundWork } from './background.js';
+import type { MessageReader } from './message-reader.js';
 import type { Messenger } from './proactive.js';
 
 export interface LearnerBotServices {
@@ -13,6 +14,8 @@ export interface LearnerBotServices {
   requests: Pick<RequestRepository, 'rememberCard' | 'deliveredCards' | 'inbox'>;
   teams: Pick<TeamRepository, 'listTeam' | 'isInTeam'>;
   messenger: Messenger;
+  /** What a message means (the trained language model, with the asker's catalogue and team). */
+  reader: MessageReader;
   background: BackgroundWork;
   logger: Logger;
   organisationName: string;

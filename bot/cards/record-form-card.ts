@@ -17,14 +17,29 @@ export const METHOD_NAMES: Record<CompletionMethod, string> = {
   transferred: 'certificate from a previous employer',
 };
 
+export interface RecordFormPreselect {
+  subjectId?: string;
+  /** A level the learner chose: the form is then for that one topic at that level. */
+  level?: number;
+  completedOn?: LocalDate;
+  method?: CompletionMethod;
+  /** Said above the form ("I couldn't read “31/02” as a date"). */
+  note?: string;
+  /** Leave the date empty instead of today (a date was given but could not be read). */
+  noDate?: boolean;
+}
+
 /**
  * "Record a completion": only topics the learner's roles require and that allow a self-recorded way;
- * the date defaults to today and cannot be later. The server checks it all again on submit.
+ * the date defaults to today and cannot be later. The server checks it all again on submit. With a
+ * chosen level, only that topic at that level is offered, and the level travels with the form.
  */
-export function recordFormCard(items: readonly ComplianceItem[], catalogue: CatalogueIndex, today: LocalDate, preselect?: { subjectId?: string; completedOn?: LocalDate; method?: CompletionMethod }): AdaptiveCard {
+export function recordFormCard(items: readonly ComplianceItem[], catalogue: CatalogueIndex, today: LocalDate, preselect: RecordFormPreselect = {}): AdaptiveCard {
   const choices: Choice[] = [];
   const methods = new Set<CompletionMethod>();
-  for (const item of items) {
+  const chosen = preselect.subjectId !== undefined && preselect.level !== undefined ? catalogue.topicFor(preselect.subjectId, preselect.level) : undefined;
+  const offered = chosen && chosen.level === preselect.level ? [{ subjectId: chosen.subjectId, level: chosen.level }] : items.map((i) => ({ subjectId: i.subjectId, level: i.level }));
+  for (const item of offered) {
     const topic = catalogue.topicFor(item.subjectId, item.level);
     if (!topic) continue;
     const allowed = selfRecordableMethods(topic);
@@ -35,10 +50,12 @@ export function recordFormCard(items: readonly ComplianceItem[], catalogue: Cata
   if (choices.length === 0) {
     return card([heading('Record a completion'), text('None of your required topics can be recorded here: they are completed on the learning platform, and show up here automatically.')]);
   }
-  const preselected = choices.some((c) => c.value === preselect?.subjectId) ? preselect?.subjectId : undefined;
+  const preselected = choices.some((c) => c.value === preselect.subjectId) ? preselect.subjectId : undefined;
+  const date = preselect.noDate ? undefined : (preselect.completedOn ?? today);
   return card(
     [
       heading('Record a completion'),
+      ...(preselect.note ? [text(preselect.note, { color: 'warning' as const })] : []),
       text('For learning done in person: a drill, a face-to-face session, a practical assessment, or a self-declaration where the topic allows it. E-learning is recorded by the learning platform.', { isSubtle: true }),
       { type: 'Input.ChoiceSet', id: 'subjectId', label: 'Topic', isRequired: true, errorMessage: 'Choose a topic', choices, style: 'compact', ...(preselected ? { value: preselected } : {}) },
       {
@@ -49,11 +66,11 @@ export function recordFormCard(items: readonly ComplianceItem[], catalogue: Cata
         errorMessage: 'Choose how you completed it',
         style: 'compact',
         choices: [...methods].map((m) => ({ title: METHOD_NAMES[m], value: m })),
-        ...(preselect?.method && methods.has(preselect.method) ? { value: preselect.method } : {}),
+        ...(preselect.method && methods.has(preselect.method) ? { value: preselect.method } : {}),
       },
-      { type: 'Input.Date', id: 'completedOn', label: 'Date completed', isRequired: true, errorMessage: 'Give the date you completed it', max: today, value: preselect?.completedOn ?? today },
+      { type: 'Input.Date', id: 'completedOn', label: 'Date completed', isRequired: true, errorMessage: 'Give the date you completed it', max: today, ...(date ? { value: date } : {}) },
     ],
-    [{ type: 'Action.Submit', title: 'Record it', style: 'positive', data: { verb: VERBS.recordSubmit } }],
+    [{ type: 'Action.Submit', title: 'Record it', style: 'positive', data: { verb: VERBS.recordSubmit, ...(chosen && chosen.level === preselect.level ? { level: chosen.level } : {}) } }],
     'Record a completion',
   );
 }

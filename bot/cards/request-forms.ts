@@ -5,7 +5,7 @@ import { card, heading, text, type AdaptiveCard } from './card-types.js';
 import { VERBS } from './verbs.js';
 
 /** "Ask for an extension": a topic that has a due date, the new date, and why. */
-export function extensionFormCard(items: readonly ComplianceItem[], catalogue: CatalogueIndex, today: LocalDate, maxMonths: number, preselect: { subjectId?: string; requestedDate?: LocalDate; reason?: string } = {}): AdaptiveCard {
+export function extensionFormCard(items: readonly ComplianceItem[], catalogue: CatalogueIndex, today: LocalDate, maxMonths: number, preselect: { subjectId?: string; requestedDate?: LocalDate; reason?: string; note?: string } = {}): AdaptiveCard {
   const choices = items
     .filter((i) => i.status !== 'exempt' && i.dueDate)
     .map((i) => ({ title: `${catalogue.topicLabel(i.subjectId, i.level)} (due ${formatLocalDate(i.dueDate!)})`, value: i.subjectId }));
@@ -14,6 +14,7 @@ export function extensionFormCard(items: readonly ComplianceItem[], catalogue: C
   return card(
     [
       heading('Ask for an extension'),
+      ...(preselect.note ? [text(preselect.note, { weight: 'bolder' as const })] : []),
       text(`Your line manager decides. An extension can be up to ${maxMonths} months past the current due date.`, { isSubtle: true }),
       { type: 'Input.ChoiceSet', id: 'subjectId', label: 'Topic', isRequired: true, errorMessage: 'Choose a topic', style: 'compact', choices, ...(subject ? { value: subject } : {}) },
       { type: 'Input.Date', id: 'requestedDate', label: 'New completion date', isRequired: true, errorMessage: 'Give the date you can complete it by', min: addDays(today, 1), ...(preselect.requestedDate ? { value: preselect.requestedDate } : {}) },

@@ -18,6 +18,10 @@ export const VERBS = {
   pendingRequests: 'pending-requests',
   dnaForm: 'dna-form',
   dnaSubmit: 'dna-submit',
+  /** A meaning chosen on a clarifying card: the message is read again as that intent. */
+  chooseMeaning: 'choose-meaning',
+  /** A person chosen when a name matched several people of the team. */
+  choosePerson: 'choose-person',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

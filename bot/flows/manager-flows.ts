@@ -1,4 +1,5 @@
-import { clearedToWork, recordDidNotAttend, teamOverview } from '../../core/learning/team.js';
+import { recordDidNotAttend, teamOverview } from '../../core/learning/team.js';
+import { filterTeam, teamCompliance, teamStatuses, type TeamFilter } from '../../core/learning/team-statuses.js';
 import type { ExemptionRequest, ExtensionRequest } from '../../core/learning/types.js';
 import { todayInLondon } from '../../core/time/clock.js';
 import { formatLocalDate, type LocalDate } from '../../core/time/local-date.js';
@@ -6,7 +7,10 @@ import { approvalCard } from '../cards/approval-card.js';
 import { dnaFormCard } from '../cards/dna-form-card.js';
 import { messageCard } from '../cards/message-card.js';
 import { teamCard } from '../cards/team-card.js';
-import { findPerson } from '../language/find-person.js';
+import { findPerson } from '../language/find-people.js';
+import { SHORT_NAMES } from '../language/corpus.js';
+import { teamFilterCard } from '../cards/team-filter-card.js';
+import { teamPercentageCard } from '../cards/team-percentage-card.js';
 import type { LearnerTurn } from '../learner-turn.js';
 import { sendCard } from '../send-card.js';
 import { approvalView } from './approval-flows.js';
@@ -29,13 +33,30 @@ async function pendingRequests(turn: LearnerTurn) {
   return found.filter((f) => f !== undefined);
 }
 
-/** "my team" / "who is overdue": worst first, 20 a page. */
-export async function showTeam(turn: LearnerTurn, filter: 'all' | 'overdue', page = 1): Promise<void> {
-  const [members, catalogue, pending] = await Promise.all([teamOverview(teamDeps(turn), turn.staffId), turn.services.learning.catalogue.current(), pendingRequests(turn)]);
-  if (members.length === 0) {
-    return sendCard(turn.context, messageCard('Your team', ['You have nobody in your team on record. If you manage people, ask the learning and development team to record you as their line manager.']));
+const NO_TEAM = ['You have nobody in your team on record. If you manage people, ask the learning and development team to record you as their line manager.'];
+
+/**
+ * "my team", "who is overdue": worst first, 20 a page. With a subject or another status ("who
+ * hasn't done fire safety", "who's due soon", "overdue on safeguarding"): exactly the people and
+ * requirements that answer it.
+ */
+export async function showTeam(turn: LearnerTurn, filter: 'all' | TeamFilter, page = 1, subjectIds: readonly string[] = []): Promise<void> {
+  if ((filter === 'all' || filter === 'overdue') && subjectIds.length === 0) {
+    const [members, catalogue, pending] = await Promise.all([teamOverview(teamDeps(turn), turn.staffId), turn.services.learning.catalogue.current(), pendingRequests(turn)]);
+    if (members.length === 0) return sendCard(turn.context, messageCard('Your team', NO_TEAM));
+    return sendCard(turn.context, teamCard({ members, catalogue, filter, page, pendingRequests: pending.length }));
   }
-  await sendCard(turn.context, teamCard({ members, catalogue, filter, page, pendingRequests: pending.length }));
+  const [members, catalogue] = await Promise.all([teamStatuses(teamDeps(turn), turn.staffId), turn.services.learning.catalogue.current()]);
+  if (members.length === 0) return sendCard(turn.context, messageCard('Your team', NO_TEAM));
+  const status = filter === 'all' ? undefined : filter;
+  await sendCard(turn.context, teamFilterCard({ matches: filterTeam(members, status, subjectIds), teamSize: members.length, filter: status, subjectIds: [...subjectIds], catalogue, page }));
+}
+
+/** "What's my team's compliance percentage?": overall, and for the subjects asked about. */
+export async function showTeamPercentage(turn: LearnerTurn, subjectIds: readonly string[]): Promise<void> {
+  const [members, catalogue] = await Promise.all([teamStatuses(teamDeps(turn), turn.staffId), turn.services.learning.catalogue.current()]);
+  if (members.length === 0) return sendCard(turn.context, messageCard("Your team's compliance", NO_TEAM));
+  await sendCard(turn.context, teamPercentageCard({ compliance: teamCompliance(members, subjectIds), subjectIds: [...subjectIds], catalogue }));
 }
 
 /** "pending requests": the approval cards, each with its buttons. */
@@ -50,42 +71,14 @@ export async function showPendingRequests(turn: LearnerTurn): Promise<void> {
   }
 }
 
-/** "is Sam Patel cleared to work?": only about people in the manager's own team. */
-export async function showClearedToWork(turn: LearnerTurn, name: string): Promise<void> {
-  const team = await turn.services.teams.listTeam(turn.staffId);
-  const match = findPerson(name, team);
-  if (match.kind === 'none') {
-    return sendCard(turn.context, messageCard('Cleared to work', [`I can only answer about people in your team, and I can't find “${name}” there.`], { tone: 'warning' }));
-  }
-  if (match.kind === 'several') {
-    return sendCard(turn.context, messageCard('Which one?', [`Several people in your team match “${name}”: ${match.people.map((p) => p.name).join(', ')}. Ask again with the full name.`]));
-  }
-  const result = await clearedToWork(teamDeps(turn), turn.staffId, match.person.staffId);
-  const catalogue = await turn.services.learning.catalogue.current();
-  if (result.kind === 'not-in-team') return sendCard(turn.context, messageCard('Cleared to work', [`I can only answer about people in your team.`], { tone: 'warning' }));
-  const roles = result.roleIds.map((r) => catalogue.roleName(r)).join(' and ');
-  const who = `${result.person.name} (${result.person.category.replace(/-/g, ' ')})`;
-  if (result.kind === 'cleared') {
-    return sendCard(turn.context, messageCard(`Yes: ${result.person.name} is cleared to work`, [`${who}: all ${result.items.length} mandatory requirements of ${roles || 'their role'} are in date.`], { tone: 'good' }));
-  }
-  const missing = result.missing.map((i) => `${catalogue.topicLabel(i.subjectId, i.level)}${i.dueDate ? ` (${i.status === 'overdue' ? 'overdue since' : 'due'} ${formatLocalDate(i.dueDate)})` : ''}`);
-  await sendCard(
-    turn.context,
-    messageCard(`No: ${result.person.name} is not cleared to work`, [
-      `${who}: ${missing.length} mandatory ${missing.length === 1 ? 'requirement is' : 'requirements are'} not in date for ${roles || 'their role'}:`,
-      missing.map((m) => `- ${m}`).join('\n'),
-      'The policy: they may not carry out the role until these are completed.',
-    ], { tone: 'attention' }),
-  );
-}
-
-export async function showDnaForm(turn: LearnerTurn, preselect: { name?: string; subjectId?: string; sessionDate?: LocalDate; reason?: string } = {}): Promise<void> {
+export async function showDnaForm(turn: LearnerTurn, preselect: { name?: string; staffId?: string; subjectId?: string; sessionDate?: LocalDate; reason?: string } = {}): Promise<void> {
   const [team, catalogue] = await Promise.all([turn.services.teams.listTeam(turn.staffId), turn.services.learning.catalogue.current()]);
-  const match = preselect.name ? findPerson(preselect.name, team) : undefined;
+  const match = preselect.staffId ? undefined : preselect.name ? findPerson(preselect.name, team, SHORT_NAMES) : undefined;
+  const staffId = preselect.staffId && team.some((m) => m.staffId === preselect.staffId) ? preselect.staffId : match?.kind === 'one' ? match.person.staffId : undefined;
   await sendCard(
     turn.context,
     dnaFormCard(team, catalogue, todayInLondon(turn.services.learning.clock), {
-      ...(match?.kind === 'one' ? { staffId: match.person.staffId } : {}),
+      ...(staffId ? { staffId } : {}),
       ...(preselect.subjectId ? { subjectId: preselect.subjectId } : {}),
       ...(preselect.sessionDate ? { sessionDate: preselect.sessionDate } : {}),
       ...(preselect.reason ? { reason: preselect.reason } : {}),

@@ -1,21 +1,20 @@
 import { bringCertificate } from '../../core/learning/bring-certificate.js';
 import { giveFeedback } from '../../core/learning/feedback-and-concerns.js';
 import { recordCompletion } from '../../core/learning/record-completion.js';
-import type { CompletionMethod } from '../../core/learning/types.js';
 import { whatsDue } from '../../core/learning/whats-due.js';
 import { todayInLondon } from '../../core/time/clock.js';
-import { formatLocalDate, type LocalDate } from '../../core/time/local-date.js';
+import { formatLocalDate } from '../../core/time/local-date.js';
 import type { ActionPayloads } from '../action-payloads.js';
 import { certificateFormCard } from '../cards/certificate-form-card.js';
 import { feedbackCard } from '../cards/feedback-card.js';
 import { messageCard, notFoundCard } from '../cards/message-card.js';
-import { METHOD_NAMES, recordFormCard } from '../cards/record-form-card.js';
+import { METHOD_NAMES, recordFormCard, type RecordFormPreselect } from '../cards/record-form-card.js';
 import type { LearnerTurn } from '../learner-turn.js';
 import { relativeDue } from '../../core/learning/answers/relative-due.js';
 import { sendCard } from '../send-card.js';
 
 /** The record form, with what the learner said already filled in. */
-export async function showRecordForm(turn: LearnerTurn, preselect: { subjectId?: string; completedOn?: LocalDate; method?: CompletionMethod } = {}): Promise<void> {
+export async function showRecordForm(turn: LearnerTurn, preselect: RecordFormPreselect = {}): Promise<void> {
   const result = await whatsDue(turn.services.learning, turn.staffId);
   if (result.kind !== 'ok') return sendCard(turn.context, notFoundCard(turn.services.supportContact));
   await sendCard(turn.context, recordFormCard(result.compliance.items, result.catalogue, result.compliance.asOf, preselect));

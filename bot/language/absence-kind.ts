@@ -7,7 +7,7 @@ const KINDS: ReadonlyArray<[AbsenceKind, RegExp]> = [
   ['adoption', /\badoption\b/],
   ['parental', /\b(parental|shared parental)\b/],
   ['career-break', /\b(career break|sabbatical)\b/],
-  ['sickness', /\b(sick|sickness|illness|been ill|was ill|off ill|unwell|surgery|operation|injury|an op|poorly)\b/],
+  ['sickness', /\b(sick|sickness|illness|been ill|was ill|off ill|unwell|surgery|operation|injury|an op|my op|poorly)\b/],
   ['other', /\b(annual leave|holiday|holidays|secondment|jury service|compassionate|bereavement|unpaid leave|study leave|special leave|furlough|travelling|travel)\b/],
 ];
 

@@ -3,7 +3,7 @@ import { findLevels, type LevelExpression } from './levels.js';
 import { correctedWords } from './message-words.js';
 import { stem } from './normalise.js';
 import { subjectIndex, type AliasEntry, type SubjectIndex } from './subject-index.js';
-import type { SubjectMention } from './understand.js';
+import type { SubjectMention } from './intents.js';
 
 interface Found {
   start: number;
@@ -46,11 +46,18 @@ function attachLevels(found: Found[], levels: LevelExpression[]): void {
   }
 }
 
-/** Subject mentions in already-corrected words, in the order they are first named, each subject once. */
-export function mentionsIn(words: readonly string[], index: SubjectIndex): SubjectMention[] {
+export interface SubjectsFound {
+  mentions: SubjectMention[];
+  /** Token ranges [start, end) that named a subject or its level. */
+  spans: Array<{ start: number; end: number }>;
+}
+
+/** Subject mentions in already-corrected words, in the order they are first named, each subject once; with where they were. */
+export function findSubjects(words: readonly string[], index: SubjectIndex): SubjectsFound {
   const found = findAliases(words, index);
-  if (found.length === 0) return [];
-  attachLevels(found, findLevels(words));
+  if (found.length === 0) return { mentions: [], spans: [] };
+  const levels = findLevels(words);
+  attachLevels(found, levels);
   const mentions = new Map<string, SubjectMention>();
   for (const item of found) {
     const level = item.level ?? item.entry.impliedLevel;
@@ -60,7 +67,14 @@ export function mentionsIn(words: readonly string[], index: SubjectIndex): Subje
       else if (existing.level === undefined && level !== undefined) existing.level = level;
     }
   }
-  return [...mentions.values()];
+  const spans = found.map((f) => ({ start: f.start, end: f.end }));
+  for (const level of levels) spans.push({ start: level.start, end: level.end });
+  return { mentions: [...mentions.values()], spans };
+}
+
+/** Subject mentions in already-corrected words, in the order they are first named, each subject once. */
+export function mentionsIn(words: readonly string[], index: SubjectIndex): SubjectMention[] {
+  return findSubjects(words, index).mentions;
 }
 
 /** The subjects a message names, by name, alias or abbreviation, typos forgiven, with any level stated or implied. */

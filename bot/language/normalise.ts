@@ -12,8 +12,10 @@ export function capMessage(text: string): string {
   return text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text;
 }
 
-export function normaliseText(raw: string): string {
-  let text = capMessage(raw)
+export function normaliseText(raw: string, options: { keepCase?: boolean } = {}): string {
+  const lower = options.keepCase ? (t: string) => t : (t: string) => t.toLowerCase();
+  let text = lower(
+    capMessage(raw)
     .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
     .replace(/<[^<>]{0,200}>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
@@ -21,15 +23,14 @@ export function normaliseText(raw: string): string {
     .replace(/&(?:#39|apos|#x27);/gi, "'")
     .replace(/&(?:quot|lt|gt|#\d{1,6});/gi, ' ')
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+    .replace(/\p{M}+/gu, ''))
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
 
   text = text.replace(/(\p{L})'(\p{L})/gu, '$1$2');
   text = text.replace(/(?<![\p{L}\p{N}])([\p{L}\p{N}]*)\s*&\s*([\p{L}\p{N}]*)/gu, (_match, left: string, right: string) =>
     left.length > 0 && right.length > 0 && left.length <= 2 && right.length <= 2 ? `${left}&${right}` : `${left} and ${right}`,
   );
-  text = text.replace(/\be[\s-]+(learning|assessment|learn)\b/g, 'e$1');
+  text = text.replace(/\b([eE])[\s-]+(learning|assessment|learn)\b/gi, '$1$2');
   text = text.replace(/(\p{L})\/(?=\p{L})/gu, '$1 ');
   text = text.replace(/[^\p{L}\p{N}&/]+/gu, ' ');
   return text.trim();

@@ -28,6 +28,11 @@ export class SpellingCorrector {
     }
   }
 
+  /** A word of the vocabulary or a known English word: right as it is. */
+  isKnown(word: string): boolean {
+    return this.known.has(word);
+  }
+
   correct(word: string): string {
     if (word.length < 4 || this.known.has(word) || /[\d&/]/.test(word)) return word;
     const cached = this.cache.get(word);

@@ -51,9 +51,9 @@ function isAbbreviation(aliasWords: string[]): boolean {
   return word.length <= 4 || word.includes('&') || EXACT_ONLY.has(word);
 }
 
-function build(subjects: Subject[], topics: Topic[]): SubjectIndex {
+function build(subjects: Subject[], topics: Topic[], extraWords: ReadonlySet<string>): SubjectIndex {
   const entries = new Map<string, AliasEntry>();
-  const vocabulary = new Set<string>(INTENT_WORDS);
+  const vocabulary = new Set<string>([...INTENT_WORDS, ...extraWords]);
   const exact = new Set<string>();
   const present = new Set(subjects.map((subject) => subject.id));
 
@@ -95,18 +95,27 @@ function build(subjects: Subject[], topics: Topic[]): SubjectIndex {
   return { byFirstWord, corrector: new SpellingCorrector(vocabulary, [...COMMON_WORDS, ...exact]), exact };
 }
 
-const cache = new WeakMap<Subject[], WeakMap<Topic[], SubjectIndex>>();
+const NO_EXTRA_WORDS: ReadonlySet<string> = new Set();
+const cache = new WeakMap<ReadonlySet<string>, WeakMap<Subject[], WeakMap<Topic[], SubjectIndex>>>();
 
-/** The alias tables of a catalogue, built once per (subjects, topics) arrays and kept while they live. */
-export function subjectIndex(subjects: Subject[], topics: Topic[]): SubjectIndex {
-  let byTopics = cache.get(subjects);
+/**
+ * The alias tables of a catalogue, built once per (subjects, topics) arrays and kept while they live.
+ * `extraWords` (the training corpus's words) join the words a misspelling may be corrected to.
+ */
+export function subjectIndex(subjects: Subject[], topics: Topic[], extraWords: ReadonlySet<string> = NO_EXTRA_WORDS): SubjectIndex {
+  let bySubjects = cache.get(extraWords);
+  if (!bySubjects) {
+    bySubjects = new WeakMap();
+    cache.set(extraWords, bySubjects);
+  }
+  let byTopics = bySubjects.get(subjects);
   if (!byTopics) {
     byTopics = new WeakMap();
-    cache.set(subjects, byTopics);
+    bySubjects.set(subjects, byTopics);
   }
   let index = byTopics.get(topics);
   if (!index) {
-    index = build(subjects, topics);
+    index = build(subjects, topics, extraWords);
     byTopics.set(topics, index);
   }
   return index;

@@ -60,6 +60,7 @@ export interface ComplianceSummary {
   exempt: number;
   /** Compliant share of non-exempt requirements, 0–100 (100 when nothing is required). */
   percent: number;
+  /** The earliest due date not yet passed (overdue items are in `overdue`); null when none is ahead. */
   nextDueDate: LocalDate | null;
 }
 
@@ -261,7 +262,8 @@ export function summarise(items: readonly ComplianceItem[]): ComplianceSummary {
     if (item.compliant) compliant++;
     if (item.status === 'overdue') overdue++;
     if (item.status === 'due-soon') dueSoon++;
-    if (item.dueDate && (nextDueDate === null || item.dueDate < nextDueDate)) nextDueDate = item.dueDate;
+    // The next date still ahead: an overdue item is counted as overdue, not shown as what is due next.
+    if (item.status !== 'overdue' && item.dueDate && (nextDueDate === null || item.dueDate < nextDueDate)) nextDueDate = item.dueDate;
   }
   const required = items.length - exempt;
   const percent = required === 0 ? 100 : Math.floor((compliant * 1000) / required) / 10;

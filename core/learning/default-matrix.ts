@@ -1,4 +1,4 @@
-import { CSTF_SUBJECTS, CSTF_TOPICS } from './cstf-catalogue.js';
+import { CSTF_REQUIRED_SINCE, CSTF_SUBJECTS, CSTF_TOPICS } from './cstf-catalogue.js';
 import type { Catalogue, RequirementRef, RoleDefinition } from './types.js';
 
 type Levels = Record<string, number>;
@@ -36,7 +36,10 @@ const REGISTERED_CLINICIAN: Levels = {
 };
 
 function role(id: string, name: string, staffGroup: string, levels: Levels): RoleDefinition {
-  const requirements: RequirementRef[] = Object.entries(levels).map(([subjectId, level]) => ({ subjectId, level }));
+  const requirements: RequirementRef[] = Object.entries(levels).map(([subjectId, level]) => {
+    const since = CSTF_REQUIRED_SINCE[subjectId];
+    return since ? { subjectId, level, since } : { subjectId, level };
+  });
   return { id, name, staffGroup, requirements };
 }
 

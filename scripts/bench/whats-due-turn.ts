@@ -8,6 +8,7 @@ import { startApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { startAzurite } from '../../server/dev/azurite.js';
 import { createLogger } from '../../server/logger.js';
+import { productionLanguageModel } from '../../bot/language/production-model.js';
 import { startEchoBot } from './echo-bot.js';
 import { ms, summarise } from './stats.js';
 import { startSink } from './sink.js';
@@ -44,6 +45,10 @@ async function timePost(url: string, body: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // Training the language model as a fresh process does at start-up (the server does the same once).
+  const trainingStarted = performance.now();
+  await productionLanguageModel();
+  const trainingMs = performance.now() - trainingStarted;
   const azurite = await startAzurite();
   const sink = await startSink();
   const config = loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'bench', PORT: '0', LOG_LEVEL: 'silent' });
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
     console.log(`what's due (3 roles, 25k staff): p50 ${ms(a.p50)}  p95 ${ms(a.p95)}  p99 ${ms(a.p99)}  max ${ms(a.max)}`);
     console.log(`echo bot (bare botbuilder):      p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  p99 ${ms(b.p99)}  max ${ms(b.max)}`);
     console.log(`ratio p50: ${(a.p50 / b.p50).toFixed(2)}× (goal ≤ 2×); p99 ${a.p99 < 100 ? '<' : '≥'} 100 ms (goal < 100 ms)`);
+    console.log(`language model trained at start-up in ${trainingMs.toFixed(0)} ms (goal < 2 s), never per turn`);
   } finally {
     await echo.close();
     await app.stop();

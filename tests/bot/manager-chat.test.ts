@@ -70,7 +70,7 @@ describe('the line manager in chat: team, overdue, pending requests, did not att
   it('when Megan asks whether people are cleared to work, then she gets yes or no with what is missing, and only for her team', async () => {
     const no = words(await say(MEGAN, 'is Alex Wilber cleared to work?'));
     expect(no).toContain('No: Alex Wilber is not cleared to work');
-    expect(no).toContain('Fire Safety (overdue since 22 Oct 2026)');
+    expect(no).toContain('Fire Safety: **overdue** · due 22 Oct 2026');
     const typo = words(await say(MEGAN, 'is lynne robins cleared to work'));
     expect(typo).toContain('Lynne Robbins');
 

@@ -669,6 +669,20 @@ describe('computeCompliance: newly added requirements', () => {
     },
   ];
   it.each(scenarios)('$name', checkScenario);
+
+  it('when a national requirement began after the person started (Oliver McGowan, statutory from 1 July 2022), then the shipped matrix counts the window from then', () => {
+    const nurse = makePerson({ startDate: d('2018-12-13'), roles: [{ roleId: 'practice-nurse', start: d('2018-12-13') }] });
+    const result = computeCompliance({ person: nurse, catalogue: defaultIndex, records: [], extensions: [], exemptions: [], today: d('2026-11-21') });
+    expect(result.items.find((i) => i.subjectId === 'oliver-mcgowan')).toMatchObject({ status: 'overdue', dueDate: '2022-09-23' });
+    // Requirements without a known start still count from the person's start.
+    expect(result.items.find((i) => i.subjectId === 'fire-safety')).toMatchObject({ status: 'overdue', dueDate: '2019-03-07' });
+  });
+
+  it('when someone started after the requirement began, then their own start counts, as for any requirement', () => {
+    const starter = makePerson({ startDate: d('2026-10-01'), roles: [{ roleId: 'hca', start: d('2026-10-01') }] });
+    const result = computeCompliance({ person: starter, catalogue: defaultIndex, records: [], extensions: [], exemptions: [], today: d('2026-11-21') });
+    expect(result.items.find((i) => i.subjectId === 'oliver-mcgowan')).toMatchObject({ status: 'not-completed', dueDate: '2026-12-24' });
+  });
 });
 
 describe('computeCompliance: calendar edge cases', () => {
@@ -886,19 +900,20 @@ describe('computeCompliance: summary', () => {
       expected: { required: 6, compliant: 6, overdue: 0, dueSoon: 0, exempt: 0, percent: 100, nextDueDate: '2027-02-01' },
     },
     {
-      name: 'when nothing was ever completed, then 0% and everything is overdue',
+      name: 'when nothing was ever completed, then 0% and everything is overdue, so nothing is "next due"',
       records: [],
-      expected: { required: 6, compliant: 0, overdue: 6, dueSoon: 0, exempt: 0, percent: 0, nextDueDate: '2015-03-26' },
+      expected: { required: 6, compliant: 0, overdue: 6, dueSoon: 0, exempt: 0, percent: 0, nextDueDate: null },
     },
     {
       name: 'when two of six are compliant, then 33.3% (rounded down to one decimal)',
       records: [makeRecord('edhr', 1, '2025-01-10'), makeRecord('ig', 1, '2025-12-01')],
-      expected: { required: 6, compliant: 2, overdue: 4, dueSoon: 1, exempt: 0, percent: 33.3, nextDueDate: '2015-03-26' },
+      // The next due date is the first one still ahead (IG, due soon), not an overdue one.
+      expected: { required: 6, compliant: 2, overdue: 4, dueSoon: 1, exempt: 0, percent: 33.3, nextDueDate: '2026-12-01' },
     },
     {
       name: 'when four of six are compliant, then 66.6% (rounded down, never overstating compliance)',
       records: allInDate.slice(0, 4),
-      expected: { required: 6, compliant: 4, overdue: 2, dueSoon: 0, exempt: 0, percent: 66.6, nextDueDate: '2015-03-26' },
+      expected: { required: 6, compliant: 4, overdue: 2, dueSoon: 0, exempt: 0, percent: 66.6, nextDueDate: '2027-02-01' },
     },
     {
       name: 'when one subject is exempt, then it is left out of the required count',
