@@ -67,7 +67,12 @@ export async function startHttpServer(
     if (closing) res.setHeader('connection', 'close');
     const done = () => {
       open.delete(res);
-      if (closing) node.closeIdleConnections();
+      if (!closing) return;
+      node.closeIdleConnections();
+      // Everything received is answered: what is left are connections with nothing in flight (a client
+      // that never finished sending a body the server refused early, say), which would otherwise hold
+      // the stop for the whole keep-alive timeout.
+      if (open.size === 0) node.closeAllConnections();
     };
     res.once('finish', done);
     res.once('close', done);
@@ -165,6 +170,7 @@ export async function startHttpServer(
         node.close(() => resolve());
         // Keep-alive sockets of idle clients must not hold the process open.
         node.closeIdleConnections();
+        if (open.size === 0) node.closeAllConnections();
       }),
     closeAll: () => node.closeAllConnections(),
   };

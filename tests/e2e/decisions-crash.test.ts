@@ -59,7 +59,7 @@ describe('extension decisions while the server is killed with SIGKILL at random 
 
       // Act: each run decides as fast as it can with 8 in flight until it is killed.
       for (let run = 0; run < RUNS && queue.length > 0; run++) {
-        const server: ServerProcess = await startServerProcess(env);
+        const server: ServerProcess = await startServerProcess(env, 120_000);
         const killAfter = 150 + Math.random() * 900;
         let dead = false;
         const decideNext = async (): Promise<void> => {
@@ -84,7 +84,7 @@ describe('extension decisions while the server is killed with SIGKILL at random 
       }
 
       // A last start: its chain writer settles what the kills left (intents older than the fence delay).
-      const last = await startServerProcess(env);
+      const last = await startServerProcess(env, 120_000);
       const deadline = Date.now() + 20_000;
       while ((await services.auditOutbox.pending()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
       last.child.kill('SIGTERM');
