@@ -1,4 +1,4 @@
-import { decideRequest, requestExemption, requestExtension, type Decision, type RequestRefusal } from '../../core/learning/approvals.js';
+import { decideRequest, requestExemption, requestExtension, type Decision, type ExemptionRequestResult, type ExtensionRequestResult } from '../../core/learning/approvals.js';
 import type { ComplianceResult } from '../../core/learning/compliance.js';
 import type { ExemptionRequest, ExtensionRequest, RequestKind } from '../../core/learning/types.js';
 import { whatsDue } from '../../core/learning/whats-due.js';
@@ -10,7 +10,9 @@ import { messageCard, notFoundCard } from '../cards/message-card.js';
 import { exemptionFormCard, extensionFormCard } from '../cards/request-forms.js';
 import type { LearnerBotServices, LearnerTurn } from '../learner-turn.js';
 import { sendCard } from '../send-card.js';
-import { refusalSentence } from '../../core/learning/refusal-text.js';
+import { answerCard } from '../cards/answer-card.js';
+import { requestAnswer } from '../../core/learning/answers/request-answer.js';
+import { decisionAnswer } from '../../core/learning/answers/decision-answer.js';
 
 type AnyRequest = ExtensionRequest | ExemptionRequest;
 
@@ -51,12 +53,6 @@ export async function approvalView(services: LearnerBotServices, kind: RequestKi
   };
 }
 
-function refusalCard(refusal: RequestRefusal, subjectName: string, services: LearnerBotServices, kind: RequestKind): AdaptiveCard {
-  if (refusal.kind === 'not-found') return notFoundCard(services.supportContact);
-  const title = kind === 'extension' ? "I couldn't send that extension request" : "I couldn't send that request";
-  return messageCard(title, [refusalSentence(refusal, subjectName, kind, services.supportContact), 'Nothing was sent.'], { tone: 'warning' });
-}
-
 /** Sends the approval card to every approver and remembers where, so the message can be updated once decided. */
 export async function sendToApprovers(services: LearnerBotServices, kind: RequestKind, learnerId: string, request: AnyRequest, approvers: Person[]): Promise<string[]> {
   const card = approvalCard(await approvalView(services, kind, learnerId, request));
@@ -84,34 +80,19 @@ export async function showExemptionForm(turn: LearnerTurn, preselect: { subjectI
 }
 
 export async function submitExtension(turn: LearnerTurn, input: { subjectId: string; requestedDate: LocalDate; reason: string }): Promise<void> {
-  const { services } = turn;
-  const catalogue = await services.learning.catalogue.current();
-  const outcome = await requestExtension(services.approvals, turn.staffId, input);
-  if (outcome.kind !== 'requested') return sendCard(turn.context, refusalCard(outcome, catalogue.subjectName(input.subjectId), services, 'extension'));
-  const told = await sendToApprovers(services, 'extension', turn.staffId, outcome.request, outcome.approvers);
-  const who = outcome.approvers.map((a) => a.name).join(' and ');
-  await sendCard(
-    turn.context,
-    messageCard('Extension request sent', [
-      `${catalogue.subjectName(input.subjectId)}: from ${formatLocalDate(outcome.request.currentDueDate)} to ${formatLocalDate(input.requestedDate)}.`,
-      told.length > 0 ? `${told.join(' and ')} will decide; I'll tell you as soon as they do.` : `${who} will see it when they next open Mandatory Learning; I'll tell you the decision.`,
-    ], { tone: 'good' }),
-  );
+  await submitRequest(turn, 'extension', await requestExtension(turn.services.approvals, turn.staffId, input), input.subjectId);
 }
 
 export async function submitExemption(turn: LearnerTurn, input: { subjectId: string; reason: string }): Promise<void> {
+  await submitRequest(turn, 'exemption', await requestExemption(turn.services.approvals, turn.staffId, input), input.subjectId);
+}
+
+/** The request is stored: its approvers get the card, and the learner the same answer the tab gives. */
+async function submitRequest(turn: LearnerTurn, kind: RequestKind, outcome: ExtensionRequestResult | ExemptionRequestResult, subjectId: string): Promise<void> {
   const { services } = turn;
   const catalogue = await services.learning.catalogue.current();
-  const outcome = await requestExemption(services.approvals, turn.staffId, input);
-  if (outcome.kind !== 'requested') return sendCard(turn.context, refusalCard(outcome, catalogue.subjectName(input.subjectId), services, 'exemption'));
-  await sendToApprovers(services, 'exemption', turn.staffId, outcome.request, outcome.approvers);
-  await sendCard(
-    turn.context,
-    messageCard('Sent to the MLOG', [
-      `Your request that ${catalogue.subjectName(input.subjectId)} is not relevant to your role has gone to the mandatory learning oversight group. An exemption is not guaranteed; I'll tell you what they decide.`,
-      'Until then, the topic stays due as before.',
-    ], { tone: 'good' }),
-  );
+  const told = outcome.kind === 'requested' ? await sendToApprovers(services, kind, turn.staffId, outcome.request, outcome.approvers) : [];
+  await sendCard(turn.context, answerCard(requestAnswer(kind, outcome, catalogue.subjectName(subjectId), services.supportContact, told), services.supportContact));
 }
 
 export type DecideAnswer = { card: AdaptiveCard; text: string };
@@ -122,24 +103,19 @@ export type DecideAnswer = { card: AdaptiveCard; text: string };
  */
 export async function decide(services: LearnerBotServices, actorId: string, kind: RequestKind, ids: { learnerId: string; requestId: string }, decision: Decision, comment?: string): Promise<DecideAnswer> {
   const outcome = await decideRequest(services.approvals, kind, ids, actorId, decision, comment);
+  const answer = decisionAnswer(outcome);
+  const text = answer.lines.join(' ');
   switch (outcome.kind) {
     case 'not-found':
-    case 'forbidden': {
+    case 'forbidden':
       services.logger.warn({ event: 'approval.refused', actorId, kind, requestId: ids.requestId, reason: outcome.kind === 'forbidden' ? outcome.reason : 'not-found' }, 'decision refused');
-      const line = outcome.kind === 'forbidden' && outcome.reason === 'own-request' ? 'You cannot decide your own request.' : 'This request is not one you can decide.';
-      return { card: messageCard("You can't decide this", [line], { tone: 'attention' }), text: line };
-    }
-    case 'already-decided': {
-      const view = await approvalView(services, kind, ids.learnerId, outcome.request);
-      const verb = outcome.request.state === 'approved' ? 'approved' : 'declined';
-      const text = outcome.byYou ? `You already ${verb} this on ${view.decidedAt}.` : `Already ${verb} by ${outcome.deciderName} on ${view.decidedAt}.`;
-      return { card: approvalCard({ ...view, note: text }), text };
-    }
+      return { card: messageCard(answer.title, answer.lines, { tone: 'attention' }), text };
+    case 'already-decided':
+      return { card: approvalCard({ ...(await approvalView(services, kind, ids.learnerId, outcome.request)), note: text }), text };
     case 'decided': {
       const view = await approvalView(services, kind, ids.learnerId, outcome.request);
       const decidedCard = approvalCard(view);
       services.background.run('approval.after-decision', () => afterDecision(services, kind, outcome.learner, outcome.request, decidedCard));
-      const text = `${outcome.request.state === 'approved' ? 'Approved' : 'Declined'}. ${outcome.learner.name} will be told.`;
       return { card: approvalCard({ ...view, note: text }), text };
     }
   }

@@ -2,7 +2,7 @@ import { recordDidNotAttend, teamOverview } from '../../core/learning/team.js';
 import { filterTeam, teamCompliance, teamStatuses, type TeamFilter } from '../../core/learning/team-statuses.js';
 import type { ExemptionRequest, ExtensionRequest } from '../../core/learning/types.js';
 import { todayInLondon } from '../../core/time/clock.js';
-import { formatLocalDate, type LocalDate } from '../../core/time/local-date.js';
+import type { LocalDate } from '../../core/time/local-date.js';
 import { approvalCard } from '../cards/approval-card.js';
 import { dnaFormCard } from '../cards/dna-form-card.js';
 import { messageCard } from '../cards/message-card.js';
@@ -13,6 +13,8 @@ import { teamFilterCard } from '../cards/team-filter-card.js';
 import { teamPercentageCard } from '../cards/team-percentage-card.js';
 import type { LearnerTurn } from '../learner-turn.js';
 import { sendCard } from '../send-card.js';
+import { answerCard } from '../cards/answer-card.js';
+import { dnaAnswer } from '../../core/learning/answers/dna-answer.js';
 import { approvalView } from './approval-flows.js';
 
 /** At most this many approval cards are sent in answer to "pending requests". */
@@ -89,14 +91,5 @@ export async function showDnaForm(turn: LearnerTurn, preselect: { name?: string;
 export async function submitDna(turn: LearnerTurn, input: { staffId: string; subjectId: string; sessionDate: LocalDate; reason: string; plan?: string }): Promise<void> {
   const outcome = await recordDidNotAttend(teamDeps(turn), turn.staffId, input);
   const catalogue = await turn.services.learning.catalogue.current();
-  switch (outcome.kind) {
-    case 'recorded':
-      return sendCard(turn.context, messageCard('Did not attend: recorded', [`${outcome.learner.name}, ${catalogue.subjectName(input.subjectId)} on ${formatLocalDate(input.sessionDate)}: “${outcome.dna.reason}”.`, outcome.dna.plan ? `Plan: ${outcome.dna.plan}` : 'Agree a plan with them to complete it.'], { tone: 'good' }));
-    case 'not-in-team':
-      return sendCard(turn.context, messageCard("You can't record that", ['You can only record non-attendance for people in your team. Nothing was saved.'], { tone: 'warning' }));
-    case 'future-date':
-      return sendCard(turn.context, messageCard('That date is in the future', ['Give the date of the session they missed. Nothing was saved.'], { tone: 'warning' }));
-    case 'unknown-subject':
-      return sendCard(turn.context, messageCard("I don't know that topic", ['Nothing was saved.'], { tone: 'warning' }));
-  }
+  await sendCard(turn.context, answerCard(dnaAnswer(outcome, { subject: catalogue.subjectName(input.subjectId), sessionDate: input.sessionDate }), turn.services.supportContact));
 }

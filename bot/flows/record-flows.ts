@@ -3,15 +3,16 @@ import { giveFeedback } from '../../core/learning/feedback-and-concerns.js';
 import { recordCompletion } from '../../core/learning/record-completion.js';
 import { whatsDue } from '../../core/learning/whats-due.js';
 import { todayInLondon } from '../../core/time/clock.js';
-import { formatLocalDate } from '../../core/time/local-date.js';
 import type { ActionPayloads } from '../action-payloads.js';
 import { certificateFormCard } from '../cards/certificate-form-card.js';
 import { feedbackCard } from '../cards/feedback-card.js';
 import { messageCard, notFoundCard } from '../cards/message-card.js';
-import { METHOD_NAMES, recordFormCard, type RecordFormPreselect } from '../cards/record-form-card.js';
+import { recordFormCard, type RecordFormPreselect } from '../cards/record-form-card.js';
 import type { LearnerTurn } from '../learner-turn.js';
-import { relativeDue } from '../../core/learning/answers/relative-due.js';
 import { sendCard } from '../send-card.js';
+import { answerCard } from '../cards/answer-card.js';
+import { completionAnswer } from '../../core/learning/answers/completion-answer.js';
+import { certificateAnswer } from '../../core/learning/answers/certificate-answer.js';
 
 /** The record form, with what the learner said already filled in. */
 export async function showRecordForm(turn: LearnerTurn, preselect: RecordFormPreselect = {}): Promise<void> {
@@ -21,32 +22,12 @@ export async function showRecordForm(turn: LearnerTurn, preselect: RecordFormPre
 }
 
 export async function submitRecord(turn: LearnerTurn, payload: ActionPayloads['record-submit']): Promise<void> {
-  const { learning } = turn.services;
+  const { learning, supportContact } = turn.services;
   const outcome = await recordCompletion(learning, turn.staffId, payload);
   const catalogue = await learning.catalogue.current();
-  const name = catalogue.subjectName(payload.subjectId);
-  switch (outcome.kind) {
-    case 'recorded': {
-      const item = outcome.item;
-      const next = item?.dueDate ? `Next due ${formatLocalDate(item.dueDate)} (${relativeDue(item.dueDate, todayInLondon(learning.clock))}).` : 'It does not need renewing.';
-      await sendCard(turn.context, messageCard(`Recorded: ${catalogue.topicLabel(outcome.record.subjectId, outcome.record.level)}`, [`${METHOD_NAMES[outcome.record.method]} on ${formatLocalDate(outcome.record.completedOn)}. ${next}`], { tone: 'good' }));
-      await sendCard(turn.context, feedbackCard(outcome.record.subjectId, name));
-      return;
-    }
-    case 'method-not-allowed': {
-      const ways = outcome.allowed.length > 0 ? `It can be recorded here as: ${outcome.allowed.map((m) => METHOD_NAMES[m]).join(', ')}.` : 'It is completed on the learning platform and shows up here by itself.';
-      const link = outcome.topic.link ? ` [How to complete it](${outcome.topic.link}).` : '';
-      return sendCard(turn.context, messageCard(`${catalogue.topicLabel(outcome.topic.subjectId, outcome.topic.level)} can't be recorded as ${METHOD_NAMES[payload.method]}`, [`${ways}${link}`], { tone: 'warning' }));
-    }
-    case 'future-date':
-      return sendCard(turn.context, messageCard('That date is in the future', [`A completion can be recorded on or after the day it happened (today is ${formatLocalDate(outcome.today)}). Nothing was saved.`], { tone: 'warning' }));
-    case 'too-old':
-      return sendCard(turn.context, messageCard('That date is too long ago', [`Completions before ${formatLocalDate(outcome.earliest)} can't be recorded here; ask ${turn.services.supportContact}. Nothing was saved.`], { tone: 'warning' }));
-    case 'unknown-subject':
-      return sendCard(turn.context, messageCard("I don't know that topic", ['Choose one from the form. Nothing was saved.'], { tone: 'warning' }));
-    case 'not-found':
-      return sendCard(turn.context, notFoundCard(turn.services.supportContact));
-  }
+  await sendCard(turn.context, answerCard(completionAnswer(outcome, { catalogue, supportContact, today: todayInLondon(learning.clock) }, { method: payload.method }), supportContact));
+  // A recorded completion is followed by the feedback card for its topic.
+  if (outcome.kind === 'recorded') await sendCard(turn.context, feedbackCard(outcome.record.subjectId, catalogue.subjectName(payload.subjectId)));
 }
 
 export async function showCertificateForm(turn: LearnerTurn, preselectTopicId?: string): Promise<void> {
@@ -68,25 +49,9 @@ export async function submitCertificate(turn: LearnerTurn, payload: ActionPayloa
     ...(payload.reference ? { reference: payload.reference } : {}),
     ...(payload.fileUrl ? { fileUrl: payload.fileUrl } : {}),
   });
-  const label = catalogue.topicLabel(topic.subjectId, topic.level);
-  switch (outcome.kind) {
-    case 'pending-verification':
-      return sendCard(
-        turn.context,
-        messageCard(`Certificate received: ${label}`, [
-          `From ${payload.employer}, completed ${formatLocalDate(outcome.record.completedOn)}${outcome.expiresOn ? `, valid until ${formatLocalDate(outcome.expiresOn)}` : ''}.`,
-          'Learning and development will verify it; until then it shows as waiting for verification, and it counts as soon as it is verified.',
-        ], { tone: 'good' }),
-      );
-    case 'already-expired':
-      return sendCard(turn.context, messageCard(`That certificate has expired`, [`${label} completed on ${formatLocalDate(payload.completedOn)} expired on ${formatLocalDate(outcome.expiredOn)}, so it can't count now: the learning needs doing again. Nothing was saved.`], { tone: 'warning' }));
-    case 'future-date':
-      return sendCard(turn.context, messageCard('That date is in the future', ['Give the date on the certificate. Nothing was saved.'], { tone: 'warning' }));
-    case 'unknown-topic':
-      return sendCard(turn.context, messageCard("I don't know that topic", ['Choose one from the form. Nothing was saved.'], { tone: 'warning' }));
-    case 'not-found':
-      return sendCard(turn.context, notFoundCard(turn.services.supportContact));
-  }
+  const { supportContact } = turn.services;
+  const asked = { employer: payload.employer, completedOn: payload.completedOn, topicLabel: catalogue.topicLabel(topic.subjectId, topic.level) };
+  await sendCard(turn.context, answerCard(certificateAnswer(outcome, { catalogue, supportContact, today: todayInLondon(learning.clock) }, asked), supportContact));
 }
 
 export async function submitFeedback(turn: LearnerTurn, payload: ActionPayloads['feedback-submit']): Promise<void> {

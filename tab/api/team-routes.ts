@@ -3,7 +3,7 @@ import { mayDecide } from '../../core/learning/approvals.js';
 import { recordDidNotAttend } from '../../core/learning/team.js';
 import { matrixRow } from '../../core/learning/team-matrix.js';
 import { todayInLondon } from '../../core/time/clock.js';
-import { formatLocalDate, type LocalDate } from '../../core/time/local-date.js';
+import type { LocalDate } from '../../core/time/local-date.js';
 import type { ActionAnswer, DecisionAnswer, DnaView, PendingExtensionView, TeamMemberView, TeamView } from '../shared/learning-api.js';
 import { forbidden } from './api-error.js';
 import { answerHttp } from './answer-http.js';
