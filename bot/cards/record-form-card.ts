@@ -1,3 +1,4 @@
+import { METHOD_LABELS, methodInSentence } from '../../core/learning/method-names.js';
 import type { CatalogueIndex } from '../../core/learning/catalogue-index.js';
 import type { ComplianceItem } from '../../core/learning/compliance.js';
 import { selfRecordableMethods } from '../../core/learning/record-completion.js';
@@ -6,16 +7,8 @@ import type { LocalDate } from '../../core/time/local-date.js';
 import { card, heading, text, type AdaptiveCard, type Choice } from './card-types.js';
 import { VERBS } from './verbs.js';
 
-export const METHOD_NAMES: Record<CompletionMethod, string> = {
-  'e-learning': 'e-learning',
-  'e-assessment': 'e-assessment',
-  session: 'face-to-face session',
-  'practical-assessment': 'practical assessment',
-  drill: 'drill or simulation',
-  'self-declaration': 'self-declaration',
-  blended: 'blended learning',
-  transferred: 'certificate from a previous employer',
-};
+/** Each method as it reads inside a sentence ("a drill or simulation"): from the one table in core. */
+export const METHOD_NAMES = Object.fromEntries(Object.keys(METHOD_LABELS).map((m) => [m, methodInSentence(m)])) as Record<CompletionMethod, string>;
 
 export interface RecordFormPreselect {
   subjectId?: string;

@@ -1,3 +1,4 @@
+import { METHOD_LABELS } from '../../core/learning/method-names.js';
 /**
  * The contract between the tab's learning routes (tab/api/learning-routes.ts, team-routes.ts) and
  * the browser pages. Dates are ISO calendar dates (YYYY-MM-DD, Europe/London); instants are ISO strings.
@@ -7,16 +8,8 @@ export type ItemStatus = 'overdue' | 'due-soon' | 'not-completed' | 'extended' |
 export type MatrixStatus = ItemStatus | 'held-not-required';
 export type MatrixColour = 'red' | 'amber' | 'green' | 'blue' | 'exempt';
 
-export const COMPLETION_METHOD_NAMES: Record<string, string> = {
-  'e-learning': 'E-learning',
-  'e-assessment': 'E-assessment',
-  session: 'Face-to-face session',
-  'practical-assessment': 'Practical assessment',
-  drill: 'Drill or simulation',
-  'self-declaration': 'Self-declaration',
-  blended: 'Blended',
-  transferred: 'Certificate from another employer',
-};
+/** Each way of completing learning as a label: the one table in core. */
+export const COMPLETION_METHOD_NAMES: Record<string, string> = METHOD_LABELS;
 
 export const STATUS_NAMES: Record<MatrixStatus, string> = {
   overdue: 'Overdue',
