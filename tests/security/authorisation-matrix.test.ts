@@ -1,3 +1,4 @@
+import { tabClient } from '../support/tab-client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TRUST } from '../../core/demo/generate-organisation.js';
 import { DEMO_APPLICATION_ID } from '../../core/demo/demo-workspace.js';
@@ -37,15 +38,7 @@ afterAll(async () => {
   await connector?.close();
 });
 
-async function call(actor: Actor, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${app.server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer dev:${ID[actor]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text };
-}
+const call = (actor: Actor, method: string, path: string, body?: unknown) => tabClient(app, ID[actor])<unknown>(method, path, body);
 
 const ACTORS: Actor[] = ['learner', 'manager', 'otherManager', 'admin', 'hubReviewer', 'outsider'];
 

@@ -1,17 +1,8 @@
+import { tabCaller } from '../support/tab-client.js';
 import { exchange, messageActivity, type TeamsUser } from '../support/activities.js';
 
-/** A small client for the tab API in tests: `call(staffId, method, path, body?)` → { status, body }. */
-export function apiClient(baseUrl: string) {
-  return async function call<T = any>(staffId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer dev:${staffId}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-}
+/** `call(staffId, method, path, body?)` → { status, body }: the shared tab client (tests/support/tab-client.ts). */
+export const apiClient = (baseUrl: string) => tabCaller(baseUrl);
 
 /** Everyone named has talked to the bot, so their personal chats are known (proactive cards can reach them). */
 export async function sayHello(baseUrl: string, serviceUrl: string, users: TeamsUser[]): Promise<void> {

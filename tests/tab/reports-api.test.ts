@@ -1,3 +1,4 @@
+import { download, tabClient } from '../support/tab-client.js';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,14 +33,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const get = async <T>(path: string, as: string) => {
-  const response = await fetch(`${app.server.url}${path}`, { headers: { authorization: `Bearer dev:${as}` } });
-  return { status: response.status, body: (await response.json()) as T };
-};
-const download = async (path: string, as = 'A1') => {
-  const response = await fetch(`${app.server.url}${path}`, { headers: { authorization: `Bearer dev:${as}` } });
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
-};
+const get = <T>(path: string, as: string) => tabClient(app, as)<T>('GET', path);
+const downloadAs = (path: string, as = 'A1') => download(app, as, path);
 
 describe('reports over the API', () => {
   it('when an L&D administrator asks for the compliance report, then the organisation figures are the hand-computed ones, flagged below 80 %', async () => {
@@ -130,23 +125,23 @@ describe('reports over the API', () => {
   });
 
   it('when the compliance report is exported as CSV, then it parses, carries the figures and flags, neutralises formulas, and is audited', async () => {
-    const { status, headers, bytes } = await download('/api/reports/export?report=compliance&format=csv');
+    const { status, headers, bytes } = await downloadAs('/api/reports/export?report=compliance&format=csv');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/text\/csv/);
     expect(headers.get('content-disposition')).toBe('attachment; filename="compliance-2026-11-21.csv"');
     const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
     const igWard2 = rows.find((r) => r.Subject === 'Information Governance and Data Security' && r['Organisation unit'] === 'Trust / Ward 2' && r['Staff group'] === 'Admin')!;
     expect(igWard2).toMatchObject({ Required: '1', Compliant: '0', 'Compliance %': '0', 'Below threshold': 'Yes' });
-    const unreachable = parse((await download('/api/reports/export?report=unreachable&format=csv')).bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const unreachable = parse((await downloadAs('/api/reports/export?report=unreachable&format=csv')).bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(unreachable.find((r) => r['Staff number'] === 'C1')!.Name).toBe("'=1+2 Clerk");
-    const feedback = parse((await download('/api/reports/export?report=feedback&format=csv', 'G1')).bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const feedback = parse((await downloadAs('/api/reports/export?report=feedback&format=csv', 'G1')).bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(feedback.find((r) => r.Subject?.startsWith('Information'))!['Latest comments']).toBe("'@SUM(A1:A9) useful");
     const audit = await app.services.auditLog.list();
     expect(audit.filter((e) => e.action === 'report.exported').map((e) => e.target)).toEqual(expect.arrayContaining(['compliance-2026-11-21.csv', 'unreachable-2026-11-21.csv']));
   });
 
   it('when the compliance report is exported as XLSX, then the workbook opens with a sheet per view, numbers as numbers and formulas neutralised', async () => {
-    const { status, bytes } = await download('/api/reports/export?report=compliance&format=xlsx');
+    const { status, bytes } = await downloadAs('/api/reports/export?report=compliance&format=xlsx');
     expect(status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -155,7 +150,7 @@ describe('reports over the API', () => {
     expect(bySubject.getRow(1).values).toEqual([undefined, 'Subject', 'Required', 'Compliant', 'Compliance %', 'Overdue', 'Due soon', 'Exempt', 'Below threshold']);
     const ig = bySubject.getRow(3).values as unknown[];
     expect(ig.slice(1)).toEqual(['Information Governance and Data Security', 7, 5, 71.4, 2, 0, 0, 'Yes']);
-    const people = await download('/api/reports/export?report=unreachable&format=xlsx');
+    const people = await downloadAs('/api/reports/export?report=unreachable&format=xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(people.bytes as unknown as ArrayBuffer);
     const names = book.worksheets[0]!.getColumn(1).values.filter((v) => typeof v === 'string') as string[];
@@ -193,12 +188,12 @@ describe('reports over the API', () => {
     const bad = await fetch(`${app.server.url}/api/reports/annual-plan/2027`, { method: 'PUT', headers: { authorization: 'Bearer dev:G1', 'content-type': 'application/json' }, body: JSON.stringify({ topics: [{ subjectId: 'nope', level: 1, nationalContent: 'Y', assessMinutes: null, completeMinutes: null, improvement: '' }] }) });
     expect(bad.status).toBe(400);
     expect((await app.services.auditLog.list()).some((e) => e.action === 'annual-plan.changed' && e.actorId === 'G1')).toBe(true);
-    const csv = (await download('/api/reports/export?report=annual-plan&format=csv&year=2027', 'G1')).bytes.toString('utf8');
+    const csv = (await downloadAs('/api/reports/export?report=annual-plan&format=csv&year=2027', 'G1')).bytes.toString('utf8');
     expect(csv).toContain('Headcount as of 1 March 2027,7');
     const records = parse(csv, { bom: true, relax_column_count: true }) as string[][];
     expect(records.find((r) => r[0] === 'Sepsis Awareness')).toEqual(['Sepsis Awareness', '4', 'N', '20', '90', 'Every 3 years', "'=Sepsis deaths down 10%", '2']);
     const xlsx = new ExcelJS.Workbook();
-    await xlsx.xlsx.load((await download('/api/reports/export?report=annual-plan&format=xlsx&year=2027', 'G1')).bytes as unknown as ArrayBuffer);
+    await xlsx.xlsx.load((await downloadAs('/api/reports/export?report=annual-plan&format=xlsx&year=2027', 'G1')).bytes as unknown as ArrayBuffer);
     expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Annual plan', 'Nationally mandated topics', 'Locally mandated topics']);
     expect(xlsx.getWorksheet('Nationally mandated topics')!.getRow(2).values).toEqual([undefined, 'Fire Safety', 7, 'Y', undefined, 45, 'Every 2 years', 'Fewer false alarms', 2.6]);
   });

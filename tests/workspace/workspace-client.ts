@@ -4,28 +4,13 @@ import type { ApplicationSummary, FieldDocsResponse, FieldState, SaveFieldRespon
 import { readEventStream } from '../../tab/shared/live/event-stream.js';
 import type { DocTransport } from '../../tab/shared/live/field-docs.js';
 import { TEST_TODAY } from '../support/test-app.js';
+import { tabClient, type TabAnswer } from '../support/tab-client.js';
 
-/** Calls to the workspace API as a given demo person (development identity), for tests and benchmarks. */
-export interface Answer<T = unknown> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
+/** Calls to the workspace API as a given demo person (development identity): the shared tab client. */
+export type Answer<T = unknown> = TabAnswer<T>;
 
 export async function call<T = any>(baseUrl: string, staffId: string, method: string, path: string, body?: unknown): Promise<Answer<T>> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer dev:${staffId}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body: parsed as T, headers: response.headers };
+  return tabClient(baseUrl, staffId)<T>(method, path, body);
 }
 
 export const MEGAN = 'E9000021'; // practice manager, Oakfield Surgery (Severn Vale PCN)
