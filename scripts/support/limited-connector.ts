@@ -2,6 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { seededRandom } from '../../core/time/seeded-random.js';
+import { Timestamps, waitFor, type Waiter, type Window } from './sliding-windows.js';
+import { TEAMS_PER_CONVERSATION_LIMITS, type AcceptedMessage, type ConversationMatcher, type LimitedConnector, type LimitedConnectorCounts, type LimitedConnectorOptions, type PerConversationLimits, type UpdatedMessage } from './limited-connector-types.js';
+
+export * from './limited-connector-types.js';
 
 /**
  * A Bot Connector stand-in that behaves like Teams under load: sliding-window rate limits (global and
@@ -19,175 +23,8 @@ import { seededRandom } from '../../core/time/seeded-random.js';
  * answered 200 and logged in `updates` (no rate limits or injected failures).
  */
 
-export type ConversationMatcher = ReadonlySet<string> | ((conversationId: string) => boolean);
-
-export interface PerConversationLimits {
-  /** Sends per sliding 1 s window (Teams: 7). */
-  perSecond: number;
-  /** Sends per sliding 2 s window (Teams: 8). */
-  per2Seconds: number;
-  /** Sends per sliding 30 s window (Teams: 60). */
-  per30Seconds: number;
-  /** Sends per sliding hour (Teams: 1800). */
-  perHour: number;
-}
-
-export interface LimitedConnectorOptions {
-  /** Port on 127.0.0.1; 0 (default) picks a free one. */
-  port?: number;
-  /** Accepted sends per sliding 1 s window across all conversations (default 50). `Infinity` disables. */
-  globalPerSecond?: number;
-  /** Per-conversation limits; each defaults to the Teams figure. `Infinity` disables one. */
-  perConversation?: Partial<PerConversationLimits>;
-  /**
-   * Value of the `Retry-After` header on a 429, in whole seconds (rounded up, at least 1). Default 1.
-   * `'auto'`: the time until the breached window lets one more send through, rounded up (at least 1).
-   * The exact wait in ms is always in the 429 body as `error.retryAfterMs`.
-   */
-  retryAfterSeconds?: number | 'auto';
-  /** Probability (0..1) that a POST is answered with an injected failure instead of being considered (default 0). */
-  failureRate?: number;
-  /** Let injected failures include 412 as well as 500/502/503/504 (default false). */
-  include412?: boolean;
-  /** Seed of the PRNG behind `failureRate` (default 1), so runs are reproducible. */
-  seed?: number;
-  /** Conversations that answer 404 ConversationNotFound (a deleted chat). */
-  goneConversations?: ConversationMatcher;
-  /** Conversations that answer 403 (the bot was removed); checked before `goneConversations`. */
-  forbiddenConversations?: ConversationMatcher;
-  /** Delay before each request is considered and answered, in ms (default 0). */
-  latencyMs?: number;
-}
-
-export interface AcceptedMessage {
-  conversationId: string;
-  replyToId?: string;
-  activity: Record<string, unknown> & { type?: string; text?: string; channelData?: unknown };
-  /** Acceptance time, ms since epoch. */
-  at: number;
-  /** `activity.channelData.mlJobId` when it is a string. */
-  jobId?: string;
-  /** The id answered to the bot. */
-  id: string;
-}
-
-export interface UpdatedMessage {
-  conversationId: string;
-  activityId: string;
-  activity: Record<string, unknown>;
-  at: number;
-}
-
-export interface LimitedConnectorCounts {
-  accepted: number;
-  /** 429 answers. */
-  rateLimited: number;
-  /** Injected 5xx/412 answers. */
-  failed: number;
-  /** 404 (gone) and 403 (forbidden) answers for known-bad conversations. */
-  gone: number;
-}
-
-export interface LimitedConnector {
-  /** `http://127.0.0.1:PORT/` */
-  serviceUrl: string;
-  /** Every accepted POST, in order of acceptance. */
-  accepted: AcceptedMessage[];
-  /** Every answered PUT (updateActivity), in order. */
-  updates: UpdatedMessage[];
-  counts(): LimitedConnectorCounts;
-  /** jobId → number of accepted sends carrying it. */
-  jobCounts(): Map<string, number>;
-  /** The expected jobIds never accepted, in the order given. */
-  missing(expectedJobIds: Iterable<string>): string[];
-  /** The jobIds accepted more than once, in order of first acceptance. */
-  duplicates(): { jobId: string; count: number }[];
-  /**
-   * Accepted sends per second: the number accepted with `fromMs <= at <= toMs` divided by
-   * `(toMs - fromMs) / 1000`. `fromMs`/`toMs` (ms since epoch) default to the first/last acceptance;
-   * 0 when nothing was accepted or the span is empty (e.g. a single acceptance).
-   */
-  acceptedRate(fromMs?: number, toMs?: number): number;
-  /** Resolves with `accepted` once at least `n` sends were accepted; rejects after `timeoutMs` (default 5000). */
-  waitForAccepted(n: number, timeoutMs?: number): Promise<AcceptedMessage[]>;
-  close(): Promise<void>;
-}
-
-export const TEAMS_PER_CONVERSATION_LIMITS: Readonly<PerConversationLimits> = Object.freeze({
-  perSecond: 7,
-  per2Seconds: 8,
-  per30Seconds: 60,
-  perHour: 1800,
-});
-
 const SECOND = 1000;
 const HOUR = 3_600_000;
-
-/** Ascending timestamps (monotonic ms) with O(1) amortised pruning from the front. */
-class Timestamps {
-  private items: number[] = [];
-  private head = 0;
-
-  get size(): number {
-    return this.items.length - this.head;
-  }
-
-  push(t: number): void {
-    this.items.push(t);
-  }
-
-  /** Drops timestamps `<= before`. */
-  prune(before: number): void {
-    while (this.head < this.items.length && (this.items[this.head] as number) <= before) this.head++;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-  }
-
-  /** How many timestamps are in the window `(now - windowMs, now]`. */
-  countSince(after: number): number {
-    let lo = this.head;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.items[mid] as number) <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.items.length - lo;
-  }
-
-  /** The k-th most recent timestamp (k = 1 is the newest). */
-  fromEnd(k: number): number | undefined {
-    const i = this.items.length - k;
-    return i >= this.head ? this.items[i] : undefined;
-  }
-}
-
-interface Waiter {
-  n: number;
-  resolve: () => void;
-  reject: (e: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
-interface Window {
-  limit: number;
-  ms: number;
-}
-
-/** Ms until the windows let one more send through (0 when they already do). */
-function waitFor(stamps: Timestamps, windows: readonly Window[], now: number): number {
-  let wait = 0;
-  for (const { limit, ms } of windows) {
-    if (!Number.isFinite(limit)) continue;
-    if (stamps.countSince(now - ms) < limit) continue;
-    // The window frees a slot once the limit-th most recent send leaves it.
-    const pivot = stamps.fromEnd(limit);
-    wait = Math.max(wait, pivot === undefined ? 0 : pivot + ms - now);
-  }
-  return wait;
-}
 
 function matches(matcher: ConversationMatcher | undefined, conversationId: string): boolean {
   if (!matcher) return false;

@@ -3,25 +3,24 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { CatalogueIndex } from '../catalogue-index.js';
 import type { LocalDate } from '../../time/local-date.js';
-import { detectDelimiter, FIELD_LABELS, mapHeader, type ColumnMap, type EsrField } from './esr-columns.js';
-import { competenceKey, matchCompetence, matchPosition, parseCompetenceName } from './esr-competence.js';
+import { FIELD_LABELS, mapHeader, type ColumnMap, type EsrField } from './esr-columns.js';
+import { splitHeadLine } from './esr-head.js';
+import { competenceKey } from './esr-competence.js';
+import { createResolvers } from './esr-resolvers.js';
+import { displayName, EMPLOYEE_NUMBER, sameName, supervisorId } from './esr-names.js';
 import { parseEsrDate } from './esr-dates.js';
 import { oversizedCell, quote } from './esr-cell-limits.js';
 import type { DecodeReport } from './esr-decode.js';
 import {
   DEFAULT_LIMITS,
   EsrFileError,
-  type ImportIssue,
   type IssueKind,
   type Mappings,
   type ParsedExport,
   type ParseLimits,
-  type PersonDraft,
   type UnknownName,
 } from './esr-types.js';
 
-/** Staff ids become storage keys: letters, digits and hyphens only. */
-const EMPLOYEE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,29}$/;
 
 export interface ParseContext {
   catalogue: CatalogueIndex;
@@ -30,30 +29,10 @@ export interface ParseContext {
   limits?: Partial<ParseLimits>;
 }
 
-type Resolution = { kind: 'topic'; subjectId: string; level: number } | { kind: 'ignore' } | { kind: 'unknown'; reason: string };
 
 /** The record id is a hash of who, what (the competence as ESR names it) and when: the same row always gives the same record. */
 export function esrRecordId(employeeNumber: string, competence: string, completedOn: string): string {
   return `esr-${createHash('sha1').update(`${employeeNumber}\u0000${competenceKey(competence)}\u0000${completedOn}`).digest('hex').slice(0, 24)}`;
-}
-
-/** ESR writes "Surname, Title Forename": people here read "Forename Surname". */
-export function displayName(esrName: string): string {
-  const match = /^([^,]+),\s*(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)?(.+)$/i.exec(esrName.trim());
-  return match ? `${match[2]!.trim()} ${match[1]!.trim()}` : esrName.trim();
-}
-
-/** Names that differ only in case or spacing are the same name. */
-function sameName(a: string, b: string): boolean {
-  const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
-  return key(a) === key(b);
-}
-
-/** "Bowen, Megan (E9000021)" or "E9000021" → "E9000021". */
-function supervisorId(cell: string): string | undefined {
-  const inBrackets = /\(([^()]+)\)\s*$/.exec(cell)?.[1];
-  const candidate = (inBrackets ?? cell).trim();
-  return EMPLOYEE_NUMBER.test(candidate) ? candidate : undefined;
 }
 
 /**
@@ -64,24 +43,7 @@ function supervisorId(cell: string): string | undefined {
  */
 export async function parseEsrExport(text: AsyncIterable<string>, decode: DecodeReport, context: ParseContext): Promise<ParsedExport> {
   const limits = { ...DEFAULT_LIMITS, ...context.limits };
-  const iterator = text[Symbol.asyncIterator]();
-  // The delimiter comes from the heading line, so look at the first text before parsing.
-  let head = '';
-  while (!head.includes('\n') && head.length < 65_536) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head += next.value;
-  }
-  if (head.trim() === '') throw new EsrFileError('empty-file', 'The file is empty.');
-  const delimiter = detectDelimiter(head.split(/\r?\n/)[0]!);
-  async function* rest(): AsyncGenerator<string> {
-    yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
+  const { delimiter, rest } = await splitHeadLine(text);
   const parser = Readable.from(rest()).pipe(
     parse({ delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, bom: true }),
   );
@@ -115,38 +77,12 @@ export async function parseEsrExport(text: AsyncIterable<string>, decode: Decode
     issue(error.lines ?? 0, 'malformed-row', 'error', `This line is not a well-formed row (${error.message.replace(/^Invalid Record Length: /, '').slice(0, 120)}); it was left out.`);
   });
 
-  const competences = new Map<string, Resolution>();
-  const positions = new Map<string, string | undefined>();
   const unknownCompetences = new Map<string, UnknownName>();
   const unknownPositions = new Map<string, UnknownName>();
   let columns: ColumnMap | undefined;
   let lastLine = 0;
 
-  const resolveCompetence = (raw: string): Resolution => {
-    const key = competenceKey(raw);
-    let resolution = competences.get(key);
-    if (!resolution) {
-      const mapped = context.mappings.competences.get(key);
-      if (mapped?.kind === 'topic' && context.catalogue.topicFor(mapped.subjectId, mapped.level)) resolution = mapped;
-      else if (mapped?.kind === 'ignore') resolution = mapped;
-      else {
-        const match = matchCompetence(parseCompetenceName(raw), context.catalogue);
-        resolution = match.kind === 'topic' ? { kind: 'topic', subjectId: match.subjectId, level: match.level } : match;
-      }
-      competences.set(key, resolution);
-    }
-    return resolution;
-  };
-  const resolvePosition = (raw: string): { roleId?: string; known: boolean } => {
-    const key = competenceKey(raw);
-    if (positions.has(key)) return { ...(positions.get(key) ? { roleId: positions.get(key)! } : {}), known: positions.get(key) !== undefined || context.mappings.positions.get(key)?.kind === 'ignore' };
-    const mapped = context.mappings.positions.get(key);
-    let roleId: string | undefined;
-    if (mapped?.kind === 'role' && context.catalogue.role(mapped.roleId)) roleId = mapped.roleId;
-    else if (mapped?.kind !== 'ignore') roleId = matchPosition(raw, context.catalogue);
-    positions.set(key, roleId);
-    return { ...(roleId ? { roleId } : {}), known: roleId !== undefined || mapped?.kind === 'ignore' };
-  };
+  const { resolveCompetence, resolvePosition } = createResolvers(context);
 
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     const line = info.lines;
