@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refreshSummary } from '../../core/learning/refresh-summary.js';
 import type { AdaptiveCard } from '../../bot/cards/card-types.js';
 import type { ExtensionRequest } from '../../core/learning/types.js';
+import { requestExtension } from '../../core/learning/approvals.js';
+import { whatsDue } from '../../core/learning/whats-due.js';
+import { addDays } from '../../core/time/local-date.js';
 import { ALEX, exchange, invoke, invokeActivity, MEGAN, messageActivity, submitActivity, type ReplyActivity, type TeamsUser } from '../support/activities.js';
 import { cardsOf, cardText, expectValidCard } from '../support/card-validator.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
@@ -21,7 +25,16 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
   const say = (user: TeamsUser, text: string) => exchange(app.server.url, messageActivity(user, text, connector.serviceUrl));
   const press = (user: TeamsUser, value: Record<string, unknown>) => exchange(app.server.url, submitActivity(user, value, connector.serviceUrl));
   const execute = (user: TeamsUser, verb: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => invoke(app.server.url, invokeActivity(user, verb, data, connector.serviceUrl, extra));
-  const pendingExtension = async () => (await app.services.staff.getBundle(ALEX_ID))!.extensions.find((e) => e.state === 'pending') as ExtensionRequest;
+  /** Alex's pending fire-safety extension: the one an earlier test asked for, or a new one (each test arranges its own). */
+  const pendingExtension = async (): Promise<ExtensionRequest> => {
+    const open = (await app.services.staff.getBundle(ALEX_ID))!.extensions.find((e) => e.state === 'pending');
+    if (open) return open;
+    const due = (await whatsDue(app.services.learning, ALEX_ID)) as Extract<Awaited<ReturnType<typeof whatsDue>>, { kind: 'ok' }>;
+    const fire = due.compliance.items.find((i) => i.subjectId === 'fire-safety')!;
+    const asked = await requestExtension(app.services.approvals, ALEX_ID, { subjectId: 'fire-safety', requestedDate: addDays(fire.dueDate!, 14), reason: 'on leave' });
+    if (asked.kind !== 'requested') throw new Error(`could not arrange a pending extension: ${asked.kind}`);
+    return asked.request;
+  };
 
   beforeAll(async () => {
     [app, connector] = await Promise.all([startTestApp(), startFakeConnector()]);
@@ -40,6 +53,25 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
     await app?.stop();
     await connector?.close();
   });
+
+  // Each test starts from Alex as seeded: no requests, no delegate (his records are never changed here).
+  beforeEach(async () => {
+    await app.services.staff.change(ALEX_ID, (bundle) => ({ kind: 'write', bundle: { ...bundle, extensions: [], exemptions: [] }, result: true }));
+    await refreshSummary(app.services.learning, ALEX_ID);
+    const megan = (await app.services.staff.getPerson('E9000021'))!;
+    if (megan.approvalDelegateIds?.length) await app.services.staff.savePerson({ ...megan, approvalDelegateIds: [] });
+  });
+
+  /** Alex asks for an extension to 15 January in words, and it is stored pending. */
+  const askedInWords = async () => {
+    await say(ALEX, "can I have an extension for fire safety until 15 January, I'm on leave");
+    return pendingExtension();
+  };
+  const approvedByMegan = async () => {
+    const request = await askedInWords();
+    await execute(MEGAN, 'decide-request', { verb: 'decide-request', kind: 'extension', requestId: request.id, learnerId: ALEX_ID, decision: 'approve' });
+    return (await app.services.staff.getBundle(ALEX_ID))!.extensions.find((e) => e.id === request.id)!;
+  };
 
   it('when Alex asks for an extension past the policy limit or with no reason, then the rule broken is named and nothing is sent', async () => {
     const tooLate = words(await say(ALEX, "can I have an extension for fire safety until 1 March, I'm on leave"));
@@ -89,7 +121,7 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
   });
 
   it('when 50 Approve clicks by two managers arrive at once, then exactly one decides and 49 are told who decided', async () => {
-    const request = await pendingExtension();
+    const request = await askedInWords();
     const updatesBefore = connector.updates.length;
     const messagesBefore = connector.messages.length;
     const data = { verb: 'decide-request', kind: 'extension', requestId: request.id, learnerId: ALEX_ID, decision: 'approve', comment: 'Fine, enjoy your leave' };
@@ -108,8 +140,8 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
     expect(bundle.extensions).toHaveLength(1);
     expect(bundle.extensions[0]).toMatchObject({ state: 'approved', comment: 'Fine, enjoy your leave' });
     const trail = await app.services.staff.auditTrail(ALEX_ID);
-    expect(trail.filter((e) => e.action === 'extension.approved')).toHaveLength(1);
-    expect(trail.find((e) => e.action === 'extension.requested')).toMatchObject({ actorId: ALEX_ID, why: "I'm on leave", what: 'due 2026-10-22 → 2027-01-15' });
+    expect(trail.filter((e) => e.action === 'extension.approved' && e.requestId === request.id)).toHaveLength(1);
+    expect(trail.find((e) => e.action === 'extension.requested' && e.requestId === request.id)).toMatchObject({ actorId: ALEX_ID, why: "I'm on leave", what: 'due 2026-10-22 → 2027-01-15' });
 
     // After the answer: both managers' cards are updated in place, and Alex is told.
     await waitUntil(() => connector.updates.length >= updatesBefore + 2);
@@ -122,7 +154,7 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
   });
 
   it("when the same invoke is redelivered by Teams, then it is answered as already decided and nothing changes", async () => {
-    const request = (await app.services.staff.getBundle(ALEX_ID))!.extensions[0]!;
+    const request = await approvedByMegan();
     const activity = invokeActivity(MEGAN, 'decide-request', { verb: 'decide-request', kind: 'extension', requestId: request.id, learnerId: ALEX_ID, decision: 'decline' }, connector.serviceUrl);
     const first = await invoke(app.server.url, activity);
     const second = await invoke(app.server.url, activity);
@@ -131,6 +163,7 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
   });
 
   it("when the extension is approved, then what's due, the summary and the refresh all show the new date", async () => {
+    await approvedByMegan();
     const due = words(await say(ALEX, "what's due"));
     expect(due).toContain('Extended (1)');
     expect(due).toContain('extended to 15 Jan 2027');
@@ -175,9 +208,21 @@ describe('extensions and exemptions decided from adaptive cards, exactly once', 
   });
 
   it('when a decision is refused as a forged button, then it is logged and audited nowhere as a decision', async () => {
+    // Arrange
+    const request = await pendingExtension();
+    const chainBefore = (await app.services.auditLog.head()).seq;
+
+    // Act: a forged learner id, a made-up request, the learner deciding his own
+    await execute(MEGAN, 'decide-request', { verb: 'decide-request', kind: 'extension', requestId: request.id, learnerId: "E9000020' or ''='", decision: 'approve' });
+    await execute(MEGAN, 'decide-request', { verb: 'decide-request', kind: 'extension', requestId: 'f0f0f0f0-0000-4000-8000-000000000000', learnerId: ALEX_ID, decision: 'approve' });
+    await execute(ALEX, 'decide-request', { verb: 'decide-request', kind: 'extension', requestId: request.id, learnerId: ALEX_ID, decision: 'approve' });
+
+    // Assert
     const trail = await app.services.staff.auditTrail(ALEX_ID);
-    expect(trail.map((e) => e.action).sort()).toEqual(['exemption.approved', 'exemption.requested', 'extension.approved', 'extension.declined', 'extension.requested', 'extension.requested']);
+    expect(trail.filter((e) => e.requestId === request.id).map((e) => e.action)).toEqual(['extension.requested']);
     for (const entry of trail) expect(entry).toMatchObject({ at: expect.any(String), actorId: expect.any(String), personId: ALEX_ID });
+    expect((await app.services.auditLog.list({ fromSeq: chainBefore + 1 })).filter((e) => e.action.startsWith('extension.'))).toEqual([]);
+    expect((await pendingExtension()).id).toBe(request.id);
   });
 });
 
