@@ -30,7 +30,6 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   let app: TestApp;
   let connector: FakeConnector;
   let url: string;
-  let appId: string;
   const RIVERSIDE = staffOf('Riverside Medical Centre');
   const channelMessages = () => connector.messages.filter((m) => m.conversationId === CHANNEL_ID);
   const waitForChannel = async (count: number) => {
@@ -39,11 +38,34 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
     return channelMessages();
   };
 
+  const PANEL = [
+    { name: 'Dr One', role: 'GP educator' },
+    { name: 'Dr Two', role: 'Quality lead' },
+    { name: 'Ms Three', role: 'Nursing lead', organisation: 'NHS England' },
+  ];
+  // Each test arranges its own application at the stage it needs, so the tests run in any order.
+  const drafted = async () => (await createApplication(url, MEGAN, { channel: { teamId: TEAM_ID, channelId: CHANNEL_ID, channelName: 'Learning Organisation' } })).id;
+  const completed = async () => {
+    const id = await drafted();
+    await completeApplication(url, id, [MEGAN, ALEX, RIVERSIDE]);
+    expect((await call(url, MEGAN, 'POST', `/api/workspaces/${id}/lifecycle`, { action: 'start-internal-review' })).status).toBe(200);
+    return id;
+  };
+  const submitted = async () => {
+    const id = await completed();
+    expect((await call(url, ALEX, 'POST', `/api/workspaces/${id}/lifecycle`, { action: 'submit' })).status).toBe(200);
+    return id;
+  };
+  const panelled = async () => {
+    const id = await submitted();
+    expect((await call(url, NESTOR, 'POST', `/api/workspaces/${id}/panel`, { date: '2027-02-10', time: '14:00', members: PANEL })).status).toBe(200);
+    return id;
+  };
+
   beforeAll(async () => {
     [app, connector] = await Promise.all([startTestApp(), startFakeConnector()]);
     url = app.server.url;
     expect((await postActivity(url, installedInTeam(connector.serviceUrl))).status).toBeLessThan(300);
-    appId = (await createApplication(url, MEGAN, { channel: { teamId: TEAM_ID, channelId: CHANNEL_ID, channelName: 'Learning Organisation' } })).id;
   });
   afterAll(async () => {
     await app?.stop();
@@ -51,6 +73,7 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   });
 
   it('when the configuration page asks which application a channel shows, then members get it and others learn nothing', async () => {
+    const appId = await drafted();
     const linked = await call(url, ALEX, 'GET', `/api/workspaces/by-channel/${encodeURIComponent(CHANNEL_ID)}`);
     expect(linked.body).toMatchObject({ linked: true, application: { id: appId } });
     expect((await call(url, ADELE, 'GET', `/api/workspaces/by-channel/${encodeURIComponent(CHANNEL_ID)}`)).body).toEqual({ linked: false });
@@ -58,6 +81,8 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   });
 
   it('when a section gets an owner and due date and is marked ready for review, then the bot posts a valid card in the linked channel', async () => {
+    const appId = await drafted();
+    const before = channelMessages().length;
     const patched = await call(url, MEGAN, 'PATCH', `/api/workspaces/${appId}/sections/supervisors`, { owner: { practiceOds: 'L81002', staffId: RIVERSIDE }, dueDate: '2027-01-15' });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ owner: { practiceOds: 'L81002', practiceName: 'Riverside Medical Centre', person: { staffId: RIVERSIDE } }, dueDate: '2027-01-15' });
@@ -65,7 +90,7 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
     expect((await call(url, MEGAN, 'PATCH', `/api/workspaces/${appId}/sections/supervisors`, { owner: { staffId: ADELE } })).status).toBe(400);
     const ready = await call(url, RIVERSIDE, 'PATCH', `/api/workspaces/${appId}/sections/supervisors`, { status: 'ready-for-review' });
     expect(ready.body.status).toBe('ready-for-review');
-    const [post] = await waitForChannel(1);
+    const post = (await waitForChannel(before + 1))[before];
     expect(post).toBeDefined();
     const [card] = cardsOf(post!.activity as never);
     expectValidCard(card!);
@@ -74,6 +99,7 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   });
 
   it('when someone comments with an @mention, replies, and resolves, then the thread holds it all; mentioning an outsider is refused', async () => {
+    const appId = await drafted();
     const created = await call<CommentThread>(url, MEGAN, 'POST', `/api/workspaces/${appId}/comments`, { fieldId: 'supervisors.list', text: '@Alex can you add the ACP supervisor?', mentions: [ALEX] });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ sectionId: 'supervisors', fieldId: 'supervisors.list', kind: 'comment', comments: [{ mentions: [{ staffId: ALEX, name: 'Alex Wilber' }] }] });
@@ -90,6 +116,7 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   });
 
   it('when the application is submitted before the checklist is complete, then it is refused with what is missing', async () => {
+    const appId = await drafted();
     expect((await call(url, MEGAN, 'POST', `/api/workspaces/${appId}/lifecycle`, { action: 'submit' })).body.error.code).toBe('wrong-stage');
     expect((await call(url, MEGAN, 'POST', `/api/workspaces/${appId}/lifecycle`, { action: 'start-internal-review' })).status).toBe(200);
     const early = await call(url, MEGAN, 'POST', `/api/workspaces/${appId}/lifecycle`, { action: 'submit' });
@@ -99,7 +126,7 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   });
 
   it('when the checklist is complete and the application submitted, then edits stop, the bot posts in the channel and the audit log records it', async () => {
-    await completeApplication(url, appId, [MEGAN, ALEX, RIVERSIDE]);
+    const appId = await completed();
     const view = (await call<WorkspaceView>(url, MEGAN, 'GET', `/api/workspaces/${appId}`)).body;
     expect(view.checklist.filter((c) => !c.done)).toEqual([]);
     const before = channelMessages().length;
@@ -117,11 +144,12 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   });
 
   it('when the hub schedules a panel, then it needs at least three members, and only hub reviewers may do it', async () => {
-    const two = [{ name: 'Dr One', role: 'GP educator' }, { name: 'Dr Two', role: 'Quality lead' }];
+    const appId = await submitted();
+    const two = PANEL.slice(0, 2);
     expect((await call(url, NESTOR, 'POST', `/api/workspaces/${appId}/panel`, { date: '2027-02-10', members: two })).status).toBe(400);
     const sameName = [...two, { name: 'dr one', role: 'again' }];
     expect((await call(url, NESTOR, 'POST', `/api/workspaces/${appId}/panel`, { date: '2027-02-10', members: sameName })).status).toBe(400);
-    const three = [...two, { name: 'Ms Three', role: 'Nursing lead', organisation: 'NHS England' }];
+    const three = PANEL;
     expect((await call(url, MEGAN, 'POST', `/api/workspaces/${appId}/panel`, { date: '2027-02-10', members: three })).status).toBe(403);
     const scheduled = await call<ApplicationSummary>(url, NESTOR, 'POST', `/api/workspaces/${appId}/panel`, { date: '2027-02-10', time: '14:00', members: three });
     expect(scheduled.status).toBe(200);
@@ -130,6 +158,7 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
   });
 
   it('when the application is exported, then the DOCX opens and holds the checklist, the answers and the panel', async () => {
+    const appId = await panelled();
     const response = await fetch(`${url}/api/workspaces/${appId}/export.docx`, { headers: { authorization: `Bearer dev:${NESTOR}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Severn-Vale-PCN-learning-organisation-2026-11-21\.docx"$/);
@@ -145,24 +174,27 @@ describe('workspace lifecycle, comments, sections, panel, export and channel car
     expect(words).toContain('GP trainer (RCGP)');
     expect(words).toContain('Learning environment and culture');
     expect(words).toContain('Ms Three');
-    expect((await app.services.auditLog.list()).some((e) => e.action === 'workspace.exported' && e.actorId === NESTOR)).toBe(true);
+    expect((await app.services.auditLog.list()).some((e) => e.action === 'workspace.exported' && e.actorId === NESTOR && e.target === appId)).toBe(true);
   });
 
   it('when the outcome is recorded, then it is audited, the annual review is a year after the panel, and the published list shows the Learning Organisation', async () => {
+    const appId = await panelled();
     expect((await call(url, NESTOR, 'POST', `/api/workspaces/${appId}/outcome`, { outcome: 'approved-with-conditions' })).status).toBe(400);
     const decided = await call<ApplicationSummary>(url, NESTOR, 'POST', `/api/workspaces/${appId}/outcome`, { outcome: 'approved-with-conditions', conditions: 'Add the ACP supervision rota.' });
     expect(decided.status).toBe(200);
     expect(decided.body.lifecycle).toMatchObject({ stage: 'decided', outcome: { outcome: 'approved-with-conditions' }, annualReviewDate: '2028-02-10' });
     expect(decided.body.countdown.risk).toBe('complete');
     const published = (await call<PublishedListResponse>(url, ADELE, 'GET', '/api/hub/learning-organisations')).body;
-    expect(published.learningOrganisations).toEqual([expect.objectContaining({ applicationId: appId, pcnName: 'Severn Vale PCN', outcome: 'approved-with-conditions', annualReviewDate: '2028-02-10' })]);
-    expect(published.learningOrganisations[0]!.practices).toHaveLength(5);
-    expect((await app.services.auditLog.list()).some((e) => e.action === 'workspace.outcome-recorded' && e.summary === 'approved-with-conditions')).toBe(true);
+    const listed = published.learningOrganisations.find((lo) => lo.applicationId === appId);
+    expect(listed).toEqual(expect.objectContaining({ pcnName: 'Severn Vale PCN', outcome: 'approved-with-conditions', annualReviewDate: '2028-02-10' }));
+    expect(listed!.practices).toHaveLength(5);
+    expect((await app.services.auditLog.list()).some((e) => e.action === 'workspace.outcome-recorded' && e.target === appId && e.summary === 'approved-with-conditions')).toBe(true);
     // An approved application cannot be sent back to drafting.
     expect((await call(url, MEGAN, 'POST', `/api/workspaces/${appId}/lifecycle`, { action: 'return-to-drafting' })).status).toBe(409);
   });
 
   it('when the hub keeps its resource library, then workspaces see each resource beside its sections; others cannot change it', async () => {
+    const appId = await drafted();
     const body = { title: 'Exemplar application (Yate and Frampton PCN)', kind: 'exemplar', url: 'https://example.nhs.uk/exemplar.docx', sectionIds: ['eqf-1', 'supervision'] };
     expect((await call(url, MEGAN, 'POST', '/api/resources', body)).status).toBe(403);
     expect((await call(url, NESTOR, 'POST', '/api/resources', { ...body, sectionIds: ['nope'] })).status).toBe(400);
