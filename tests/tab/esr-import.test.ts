@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { joinChunks } from '../../core/storage/property-chunks.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../core/time/local-date.js';
 import { esrExportLines, organisationForRows } from '../../scripts/support/esr-export.js';
 import { fixture } from '../esr/esr-support.js';
@@ -11,11 +11,12 @@ import type { EsrImportResult, EsrMappingsResponse } from '../../tab/shared/esr-
 let app: TestApp;
 const ADMIN = 'Bearer dev:E9000022';
 
-beforeAll(async () => {
+// Every test imports into an organisation of its own, as seeded: none depends on another's imports.
+beforeEach(async () => {
   app = await startTestApp();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await app?.stop();
 });
 
@@ -114,6 +115,7 @@ describe('ESR import over the API', () => {
   });
 
   it('when the same export is imported again, then nothing changes: no person entity is rewritten', async () => {
+    expect((await upload('import', fixture('esr-small.csv'), { fileName: 'esr-small.csv' })).body.written?.peopleCreated).toBe(5);
     const ids = ['20480001', '20481516', '20482233', 'E9000020', '20483340', '20483341'];
     const etags = await Promise.all(ids.map(personEtag));
     const { body } = await upload('import', fixture('esr-small.csv'), { fileName: 'esr-small.csv' });
@@ -122,6 +124,7 @@ describe('ESR import over the API', () => {
   });
 
   it('when an unknown competence is mapped to a topic, then the mapping is remembered and the next import records it', async () => {
+    expect((await upload('import', fixture('esr-broken.csv'))).body.unknownCompetences).toHaveLength(1);
     const options = (await (await fetch(`${app.server.url}/api/esr/mappings`, { headers: { authorization: ADMIN } })).json()) as EsrMappingsResponse;
     expect(options.topics.find((t) => t.subjectId === 'ipc' && t.level === 1)?.label).toMatch(/Infection Prevention and Control/);
     const bad = await fetch(`${app.server.url}/api/esr/mappings`, {
