@@ -115,6 +115,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  // The port opens a moment before the Playground answers: wait until its own API does.
+  while (!(await fetch(`http://127.0.0.1:${options.port}/_internal/v1/config`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null) throw new Error(`The Agents Playground exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error('The Agents Playground did not answer within 30 s');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     url: `http://127.0.0.1:${options.port}`,
     configPath,

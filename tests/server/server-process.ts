@@ -25,7 +25,7 @@ export interface ServerProcess {
  * The production entry point (`server/main.ts`, TypeScript through tsx) as its own process, on a free
  * port, with the given environment on top of this one; resolves once it logged `server.started`.
  */
-export async function startServerProcess(env: Env, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Env, timeoutMs = 90_000): Promise<ServerProcess> {
   const base: Record<string, string | undefined> = { ...process.env };
   // The test run's own settings must not leak into the server under test.
   for (const key of ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'NODE_ENV', 'APP_MODE', 'MICROSOFT_APP_ID']) delete base[key];

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refreshSummary } from '../../core/learning/refresh-summary.js';
+import type { StaffBundle } from '../../core/learning/ports.js';
 import type { MyLearningView } from '../../tab/shared/learning-api.js';
 import { ALEX, MEGAN } from '../support/activities.js';
 import { cardsOf, cardText } from '../support/card-validator.js';
@@ -12,6 +14,7 @@ const MEGAN_ID = 'E9000021';
 describe('my learning in the tab: the bot’s use cases, the caller’s own learning only', () => {
   let app: TestApp;
   let connector: FakeConnector;
+  let seededAlex: StaffBundle;
   let call: ReturnType<typeof apiClient>;
   const mine = async (staffId = ALEX_ID) => (await call<MyLearningView>(staffId, 'GET', '/api/learning/me')).body;
 
@@ -19,6 +22,13 @@ describe('my learning in the tab: the bot’s use cases, the caller’s own lear
     [app, connector] = await Promise.all([startTestApp(), startFakeConnector()]);
     call = apiClient(app.server.url);
     await sayHello(app.server.url, connector.serviceUrl, [ALEX, MEGAN, ADELE_USER]);
+    seededAlex = (await app.services.staff.getBundle(ALEX_ID))!;
+  });
+
+  // Each test starts from Alex as seeded (records and requests), whatever ran before it.
+  beforeEach(async () => {
+    await app.services.staff.change(ALEX_ID, (bundle) => ({ kind: 'write', bundle: { ...seededAlex, person: bundle.person }, result: true }));
+    await refreshSummary(app.services.learning, ALEX_ID);
   });
 
   afterAll(async () => {

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refreshSummary } from '../../core/learning/refresh-summary.js';
+import type { StaffBundle } from '../../core/learning/ports.js';
 import type { TeamView } from '../../tab/shared/learning-api.js';
 import { ALEX, invoke, invokeActivity, MEGAN, type TeamsUser } from '../support/activities.js';
 import { cardsOf, cardText } from '../support/card-validator.js';
@@ -12,6 +14,7 @@ const MEGAN_ID = 'E9000021';
 describe('the manager’s team in the tab', () => {
   let app: TestApp;
   let connector: FakeConnector;
+  let seededAlex: StaffBundle;
   let call: ReturnType<typeof apiClient>;
   let otherManagerId: string;
   let otherManager: TeamsUser;
@@ -30,6 +33,13 @@ describe('the manager’s team in the tab', () => {
     const person = (await app.services.staff.getPerson(otherManagerId))!;
     otherManager = { id: '29:other', name: person.name, aadObjectId: person.aadObjectId! };
     await sayHello(app.server.url, connector.serviceUrl, [ALEX, MEGAN, otherManager]);
+    seededAlex = (await app.services.staff.getBundle(ALEX_ID))!;
+  });
+
+  // Each test starts from Alex as seeded (records and requests), whatever ran before it.
+  beforeEach(async () => {
+    await app.services.staff.change(ALEX_ID, (bundle) => ({ kind: 'write', bundle: { ...seededAlex, person: bundle.person }, result: true }));
+    await refreshSummary(app.services.learning, ALEX_ID);
   });
 
   afterAll(async () => {
@@ -83,7 +93,7 @@ describe('the manager’s team in the tab', () => {
   });
 
   it('when Megan decides in the tab while clicking Approve on the card at the same time, then exactly one decides, the others are told who did, the card is updated and Alex is told', async () => {
-    const request = (await app.services.staff.getBundle(ALEX_ID))!.extensions.find((e) => e.state === 'pending')!;
+    const request = await askExtension('ig', '2027-01-20');
     const updatesBefore = connector.updates.length;
     const messagesBefore = connector.messages.length;
     const data = { verb: 'decide-request', kind: 'extension', requestId: request.id, learnerId: ALEX_ID, decision: 'approve' };
