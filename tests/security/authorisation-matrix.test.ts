@@ -1,3 +1,5 @@
+import { requestExtension } from '../../core/learning/approvals.js';
+import type { LocalDate } from '../../core/time/local-date.js';
 import { tabClient } from '../support/tab-client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TRUST } from '../../core/demo/generate-organisation.js';
@@ -114,6 +116,10 @@ describe('authorisation, role by action, through the tab API', () => {
 
 describe('authorisation through the bot', () => {
   it('when the learner presses Approve on a card for their own request, then nothing is decided; when the manager does, it is', async () => {
+    // Its own request (the tab's test aims at the one asked for in words, which must stay pending).
+    const ig = await requestExtension(app.services.approvals, ID.learner, { subjectId: 'ig', requestedDate: '2027-01-20' as LocalDate, reason: 'course full' });
+    if (ig.kind !== 'requested') throw new Error(ig.kind);
+    const extensionId = ig.request.id;
     const data = { verb: 'decide-request', kind: 'extension', requestId: extensionId, learnerId: ID.learner, decision: 'approve' };
     await invoke(app.server.url, invokeActivity(ALEX, 'decide-request', data, connector.serviceUrl));
     expect((await app.services.staff.getBundle(ID.learner))!.extensions.find((e) => e.id === extensionId)!.state).toBe('pending');
@@ -122,7 +128,7 @@ describe('authorisation through the bot', () => {
     expect((await app.services.staff.getBundle(ID.learner))!.extensions.find((e) => e.id === extensionId)!.state).toBe('approved');
     // The decision is in the organisation's audit chain as well as the learner's own trail; the refused attempt is not.
     const chained = (await app.services.auditLog.list()).filter((e) => e.action.startsWith('extension.'));
-    expect(chained).toEqual([expect.objectContaining({ actorId: ID.manager, action: 'extension.approved', target: ID.learner })]);
+    expect(chained).toEqual([expect.objectContaining({ actorId: ID.manager, action: 'extension.approved', target: ID.learner, details: expect.objectContaining({ requestId: extensionId }) })]);
   });
 
   it("when a learner asks the bot for their team, then they are told they have none; the manager sees Alex", async () => {
