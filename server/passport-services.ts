@@ -1,4 +1,6 @@
-import type { PassportServices } from '../core/passport/passport-services.js';
+import type { PassportServices, PassportUseCases } from '../core/passport/passport-services.js';
+import type { EvidenceQueue, LearningDeps } from '../core/learning/ports.js';
+import { refreshSummary } from '../core/learning/refresh-summary.js';
 import type { AuditOutbox } from '../core/storage/audit-outbox.js';
 import { KeyRing } from '../core/keys/key-ring.js';
 import { keyVaultSigner } from '../core/keys/key-vault-signer.js';
@@ -50,5 +52,28 @@ export function createPassportServices(config: PassportConfig, organisationName:
     useServerUrl: (url) => {
       serverUrl = new URL(url).origin;
     },
+  };
+}
+
+/** What issuing, presenting, revoking and the trust list need, from the passport objects and the learning ports. */
+export function passportUseCases(passport: PassportServices, learning: LearningDeps & { evidence: EvidenceQueue }): PassportUseCases {
+  const { settings } = passport;
+  return {
+    issue: { staff: learning.staff, catalogue: learning.catalogue, clock: learning.clock, keys: passport.keys, passports: passport.passports, statusLists: passport.statusLists, settings },
+    present: {
+      keys: passport.issuerKeys,
+      fetcher: passport.fetcher,
+      trust: passport.trust,
+      clock: learning.clock,
+      allowLoopbackIssuers: settings.allowLoopbackIssuers,
+      staff: learning.staff,
+      catalogue: learning.catalogue,
+      evidence: learning.evidence,
+      refreshSummary: (staffId) => refreshSummary(learning, staffId),
+      tenantId: settings.tenantId,
+      ownIssuer: () => settings.issuerUrl,
+    },
+    revoke: { passports: passport.passports, statusLists: passport.statusLists, clock: learning.clock },
+    trust: { trust: passport.trust, clock: learning.clock, allowLoopbackIssuers: settings.allowLoopbackIssuers },
   };
 }
