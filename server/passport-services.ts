@@ -77,3 +77,16 @@ export function passportUseCases(passport: PassportServices, learning: LearningD
     trust: { trust: passport.trust, clock: learning.clock, allowLoopbackIssuers: settings.allowLoopbackIssuers },
   };
 }
+
+/**
+ * My learning, opened at one passport (where its PDF is downloaded): a Teams deep link to the app's
+ * personal tab when the Teams app id is known (the tab reads the passport from `subPageId`), else the
+ * tab's own URL on this deployment (development, the standalone tab).
+ */
+export function passportTabLink(teamsAppId: string | undefined, baseUrl: string | undefined, passportId: string): string {
+  if (teamsAppId) {
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: `passport-${passportId}` }));
+    return `https://teams.microsoft.com/l/entity/${teamsAppId}/my-learning?context=${context}`;
+  }
+  return `${baseUrl ?? ''}/tab/my-learning?passport=${passportId}`;
+}
