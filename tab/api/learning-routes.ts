@@ -14,6 +14,7 @@ import { completionAnswer } from '../../core/learning/answers/completion-answer.
 import { certificateAnswer } from '../../core/learning/answers/certificate-answer.js';
 import { requestAnswer } from '../../core/learning/answers/request-answer.js';
 import { todayInLondon } from '../../core/time/clock.js';
+import { provenanceLine } from '../../core/passport/passport-messages.js';
 import { approvalDeps, dateSchema, idSchema, nameReader } from './learning-context.js';
 import type { TabRouteModule } from './register.js';
 
@@ -22,6 +23,7 @@ import type { TabRouteModule } from './register.js';
  * bot's "what's due" use case, and the bot's actions through the very same use cases.
  */
 export function sourceLabel(record: LearningRecord): string {
+  if (record.provenance) return provenanceLine(record.provenance);
   switch (record.source.kind) {
     case 'esr':
       return 'Electronic Staff Record';
