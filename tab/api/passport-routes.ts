@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { can, whoCan } from '../../core/people/authorisation.js';
 import { passportLinkOf, VC_JWT_MEDIA_TYPE, type PassportCredential } from '../../core/passport/credential.js';
 import { issuePassport } from '../../core/passport/issue-passport.js';
-import { issueMessage, presentMessage, revokeMessage, trustMessage, REFUSAL_SENTENCES } from '../../core/passport/passport-messages.js';
+import { issueMessage, presentMessage, provenanceLine, revokeMessage, trustMessage, REFUSAL_SENTENCES } from '../../core/passport/passport-messages.js';
 import { passportPdf } from '../../core/passport/passport-pdf.js';
 import type { IssuedPassport } from '../../core/passport/ports.js';
 import { presentPassport, type PresentResult } from '../../core/passport/present-passport.js';
@@ -13,6 +13,8 @@ import { MAX_PRESENTED_BYTES, type Presented } from '../../core/passport/read-pr
 import { revokePassport } from '../../core/passport/revoke-passport.js';
 import { distrustIssuer, trustIssuer } from '../../core/passport/trust-list.js';
 import { decodeJwt } from 'jose';
+import { todayInLondon } from '../../core/time/clock.js';
+import type { LocalDate } from '../../core/time/local-date.js';
 import type { IssueAnswer, PassportView, PresentAnswer, TrustListAnswer } from '../shared/passport-api.js';
 import { PASSPORT_ROUTES } from '../shared/passport-api.js';
 import { ApiError, forbidden, notFound } from './api-error.js';
@@ -72,7 +74,7 @@ async function presentedFrom(req: Request): Promise<Presented | 'too-large' | 'b
 
 const STATUS: Record<PresentResult['kind'], number> = { transferred: 200, queued: 202, refused: 422, 'issuer-unreachable': 503, forbidden: 403, 'not-found': 404 };
 
-function presentAnswer(result: PresentResult, supportContact: string): { status: number; body: PresentAnswer; headers: Record<string, string> } {
+function presentAnswer(result: PresentResult, supportContact: string, today: LocalDate): { status: number; body: PresentAnswer; headers: Record<string, string> } {
   const message = presentMessage(result, supportContact);
   if (result.kind === 'forbidden' || result.kind === 'not-found') throw new ApiError(STATUS[result.kind], result.kind, message.lines.join(' '));
   const base = { outcome: result.kind, message, checks: result.checks };
@@ -89,6 +91,9 @@ function presentAnswer(result: PresentResult, supportContact: string): { status:
           skipped: result.skipped.map((s) => ({ label: s.label, why: s.why })),
           issuer: result.issuer,
           passportId: result.passportId,
+          ...(result.kind === 'queued' || !result.alreadyHeld
+            ? { provenance: provenanceLine({ kind: 'passport', issuer: result.issuer.id, issuerName: result.issuer.name, odsCode: result.issuer.odsCode, passportId: result.passportId, ...(result.kind === 'transferred' ? { verifiedOn: today } : {}) }) }
+            : {}),
         },
       };
     case 'refused':
@@ -188,7 +193,7 @@ export const registerPassportRoutes: TabRouteModule = (server, kit, context: Tab
     if (presented === 'bad-json') throw new ApiError(400, 'invalid', 'Send { "text": "<the passport link or its JWT>" }, or the file itself as the body. Nothing was recorded.');
     const result = await presentPassport(presentDeps, { actor: caller.person, learnerId, presented });
     context.logger.info({ event: 'passport.presented', outcome: result.kind, reason: 'reason' in result ? result.reason : 'why' in result ? result.why : undefined }, 'passport presented');
-    const answer = presentAnswer(result, config.supportContact);
+    const answer = presentAnswer(result, config.supportContact, todayInLondon(services.clock));
     return reply(answer.status, answer.body, answer.headers);
   };
   server.post(PASSPORT_ROUTES.present, kit.route({}, async ({ caller, req, res }) => present(caller, caller.staffId, req, res)));
