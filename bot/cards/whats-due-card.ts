@@ -41,7 +41,7 @@ function itemLines(item: ComplianceItem, view: WhatsDueView): CardElement[] {
   if (item.absence) parts.push(`moved for your ${item.absence.kind} leave`);
   const roles = item.roleIds.map((id) => catalogue.roleName(id)).join(', ');
   const how = topic?.link && item.status !== 'in-date' && item.status !== 'exempt' ? ` · [How to complete](${topic.link})` : '';
-  const provenance = item.compliant && item.record?.provenance ? [text(provenanceLine(item.record.provenance), { isSubtle: true, spacing: 'none', size: 'small' })] : [];
+  const provenance = item.compliant && item.record?.provenance ? [text(provenanceLine(item.record.provenance, item.record.verification), { isSubtle: true, spacing: 'none', size: 'small' })] : [];
   return [
     text(`**${name}**${level}`, { spacing: 'small' }),
     text(`${parts.join(' · ')}${how}`, { isSubtle: true, spacing: 'none', size: 'small' }),
@@ -95,7 +95,7 @@ export function whatsDueCard(view: WhatsDueView): AdaptiveCard {
         ...view.pendingEvidence.map((r) =>
           text(
             r.provenance
-              ? `${view.catalogue.topicLabel(r.subjectId, r.level)}: ${provenanceLine(r.provenance)}, completed ${formatLocalDate(r.completedOn)}`
+              ? `${view.catalogue.topicLabel(r.subjectId, r.level)}: ${provenanceLine(r.provenance, r.verification)}, completed ${formatLocalDate(r.completedOn)}`
               : `${view.catalogue.topicLabel(r.subjectId, r.level)}: certificate from ${r.source.kind === 'transferred' ? r.source.employer : 'elsewhere'}, completed ${formatLocalDate(r.completedOn)}`,
             { isSubtle: true, size: 'small', spacing: 'none' },
           ),

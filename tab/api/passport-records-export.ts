@@ -26,7 +26,7 @@ export async function passportRecordsTable(services: Pick<TabServices, 'staff' |
     for (const record of bundle.records) {
       if (!record.provenance) continue;
       const expires = recordExpiry(record, catalogue.topicFor(record.subjectId, record.level)?.renewalMonths ?? null);
-      rows.push([person.name, person.id, person.staffGroup, person.orgUnit, catalogue.topicLabel(record.subjectId, record.level), record.completedOn, expires ?? 'no expiry', COUNTS[record.verification.state] ?? record.verification.state, provenanceLine(record.provenance)]);
+      rows.push([person.name, person.id, person.staffGroup, person.orgUnit, catalogue.topicLabel(record.subjectId, record.level), record.completedOn, expires ?? 'no expiry', COUNTS[record.verification.state] ?? record.verification.state, provenanceLine(record.provenance, record.verification)]);
     }
   });
   rows.sort((x, y) => String(x[0]).localeCompare(String(y[0])) || String(x[4]).localeCompare(String(y[4])));

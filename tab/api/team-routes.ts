@@ -51,8 +51,8 @@ export const registerTeamRoutes: TabRouteModule = (server, kit, context) => {
           away: person.absences.some((a) => a.from <= today && (a.to === undefined || a.to >= today)),
           // A cell held by a record that came in a learning passport carries where it came from (the marker).
           cells: cells.map((cell) => {
-            const provenance = cell.heldUntil !== undefined ? compliance.items.find((i) => i.subjectId === cell.subjectId && i.level === cell.level)?.record?.provenance : undefined;
-            return provenance ? { ...cell, source: provenanceLine(provenance) } : cell;
+            const record = cell.heldUntil !== undefined ? compliance.items.find((i) => i.subjectId === cell.subjectId && i.level === cell.level)?.record : undefined;
+            return record?.provenance ? { ...cell, source: provenanceLine(record.provenance, record.verification) } : cell;
           }),
         });
         // The index may lag a change of manager: the stored person decides who may decide.
