@@ -5,7 +5,7 @@ import { formatLocalDate } from '../../core/time/local-date.js';
 import type { MyLearningView } from '../../tab/shared/learning-api.js';
 import { contextAs, launchBrowser, openTab, seriousAxeViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { ADELE, ALEX, call, clearRecords } from '../passport/passport-support.js';
+import { ADELE, ALEX, call, clearRecords, MEGAN } from '../passport/passport-support.js';
 
 /**
  * My learning's passport panels in a real browser, across two deployments: Alex issues a passport at
@@ -97,12 +97,24 @@ describe('the training passport on My learning', () => {
     await expectReflowed(page, page.locator('section#training-passport'), 400);
     await axe(page);
 
+    // The same passport as a picture of its QR code: read, verified, already recorded.
+    const qr = await fetch(`${a.server.url}/api/passport/${passportId}/qr.png`, { headers: { authorization: `Bearer dev:${ALEX}` } });
+    await bring.getByLabel(/Or upload the passport PDF/).setInputFiles({ name: 'passport-qr.png', mimeType: 'image/png', buffer: Buffer.from(await qr.arrayBuffer()) });
+    await bring.locator('[data-outcome="transferred"]').getByText('Already recorded', { exact: true }).waitFor();
+
     // A file that is not a passport: refused, nothing recorded.
     const before = JSON.stringify((await b.services.staff.getBundle(ALEX))!.records);
     await bring.getByLabel(/Or upload the passport PDF/).setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n not really') });
     await bring.locator('[data-outcome="refused"]').getByText('That PDF could not be read').waitFor();
     await bring.getByText('Nothing was recorded.').waitFor();
     expect(JSON.stringify((await b.services.staff.getBundle(ALEX))!.records)).toBe(before);
+    await axe(page);
+
+    // Alex's manager at B sees, in the team view, which of Alex's learning came in the passport.
+    await openTab(page, b.server.url, 'team', MEGAN);
+    const marker = page.locator(`tr[data-staff="${ALEX}"] [data-provenance="passport"]`).first();
+    await marker.waitFor();
+    await expect(marker.getAttribute('title')).resolves.toBe(provenance);
     await axe(page);
     expect(errors).toEqual([]);
     await context.close();
