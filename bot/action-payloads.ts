@@ -16,6 +16,8 @@ const date = z
   .transform((v) => v as LocalDate);
 const rating = z.coerce.number().int().min(1).max(5);
 const level = z.coerce.number().int().min(1).max(9);
+/** The longest passport (a link, or the credential pasted whole) a "Try again" button carries. */
+export const MAX_RETRY_TEXT = 12_000;
 const optionalText = (max: number) =>
   z
     .string()
@@ -76,6 +78,10 @@ export const ACTION_PAYLOADS = {
     staffId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a staff id'),
     text: z.string().min(1).max(1000),
   }),
+  [VERBS.passport]: z.object({ verb: z.literal(VERBS.passport) }),
+  [VERBS.passportShare]: z.object({ verb: z.literal(VERBS.passportShare), passportId: z.string().regex(/^[0-9a-f-]{36}$/, 'not a passport id') }),
+  /** What the learner pasted, sent back as it was: verified again from the start, trusted no more than a new message. */
+  [VERBS.passportRetry]: z.object({ verb: z.literal(VERBS.passportRetry), text: z.string().trim().min(1).max(MAX_RETRY_TEXT) }),
   /** The Action.Submit fallback of Approve/Decline, for clients without Universal Actions. */
   [VERBS.decide]: z.object({
     verb: z.literal(VERBS.decide),

@@ -14,7 +14,7 @@ import { clean } from '../core/text/clean.js';
 import { parseAction } from './action-payloads.js';
 import { messageCard, notFoundCard } from './cards/message-card.js';
 import { ACTION_ROUTES, routeMessage } from './learner-routes.js';
-import type { LearnerBotServices, LearnerTurn } from './learner-turn.js';
+import type { BotPassportServices, LearnerBotServices, LearnerTurn } from './learner-turn.js';
 import { productionLanguageModel } from './language/production-model.js';
 import { createMessageReader } from './message-reader.js';
 import { createMessenger } from './proactive.js';
@@ -51,6 +51,8 @@ export interface BotDeps {
   supportContact: string;
   /** Undefined only in development mode: then requests are not authenticated (the Playground sends none). */
   identity: BotIdentityOptions | undefined;
+  /** Learning passports: issue, share and present one in chat. */
+  passport: BotPassportServices;
 }
 
 export interface Bot {
@@ -121,6 +123,7 @@ export function createBot(deps: BotDeps): Bot {
     logger: deps.logger,
     organisationName: deps.organisationName,
     supportContact: deps.supportContact,
+    passport: deps.passport,
   };
 
   /**

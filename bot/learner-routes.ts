@@ -13,6 +13,7 @@ import { showRequestStatus } from './flows/request-status-flow.js';
 import { showSubjectStatus, showWhatsDue } from './flows/status-flows.js';
 import { askForSupport, backFromAbsence, speakUp } from './flows/support-flows.js';
 import { showWhereToDo } from './flows/where-to-do-flow.js';
+import { presentFromChat, sharePassport, showPassport } from './flows/passport-flows.js';
 import type { Intent, Reading, Understanding } from './language/intents.js';
 import type { LearnerTurn } from './learner-turn.js';
 import { cardActivity, sendCard } from './send-card.js';
@@ -56,6 +57,7 @@ export const INTENT_ROUTES: IntentRoutes = {
   },
   'request-status': (turn, r) => showRequestStatus(turn, r.slots),
   'where-to-do': (turn, r) => showWhereToDo(turn, r.slots),
+  passport: (turn, r) => (r.slots.presented ? presentFromChat(turn, r.slots.presented) : showPassport(turn, r.slots.subjects)),
   team: (turn, r) => showTeam(turn, r.slots.status ?? 'all', 1, subjectIds(r)),
   'team-percentage': (turn, r) => showTeamPercentage(turn, subjectIds(r)),
   'person-status': (turn, r) => showPersonStatus(turn, r.slots),
@@ -107,6 +109,9 @@ export const ACTION_ROUTES: ActionRoutes = {
     const person = member ? { kind: 'member' as const, staffId: member.staffId, name: member.name, typed: member.name } : { kind: 'outside' as const, typed: reading.slots.person?.typed ?? '' };
     await INTENT_ROUTES[reading.intent](turn, { ...reading, slots: { ...reading.slots, person } });
   },
+  [VERBS.passport]: (turn) => showPassport(turn),
+  [VERBS.passportShare]: (turn, p) => sharePassport(turn, p.passportId),
+  [VERBS.passportRetry]: (turn, p) => presentFromChat(turn, p.text),
   [VERBS.decide]: async (turn, p) => {
     const answer = await decide(turn.services, turn.staffId, p.kind, { requestId: p.requestId, learnerId: p.learnerId }, p.decision, p.comment);
     // Without Universal Actions the card is updated in place through the message it came from.

@@ -5,8 +5,20 @@ import type { ApprovalDeps } from '../core/learning/approvals.js';
 import type { TeamRepository } from '../core/storage/team-repository.js';
 import type { RequestRepository } from '../core/storage/request-repository.js';
 import type { BackgroundWork } from './background.js';
+import type { IssueDeps } from '../core/passport/issue-passport.js';
+import type { PassportStore } from '../core/passport/ports.js';
+import type { PresentDeps } from '../core/passport/present-passport.js';
 import type { MessageReader } from './message-reader.js';
 import type { Messenger } from './proactive.js';
+
+/** Learning passports in chat: the same use cases as the tab's, and where the tab shows a passport. */
+export interface BotPassportServices {
+  issue: IssueDeps;
+  present: PresentDeps;
+  passports: Pick<PassportStore, 'listFor' | 'get'>;
+  /** Where the learner downloads a passport's PDF: the tab's My learning, opened at that passport. */
+  tabLink(passportId: string): string;
+}
 
 export interface LearnerBotServices {
   learning: LearningDeps;
@@ -20,6 +32,7 @@ export interface LearnerBotServices {
   logger: Logger;
   organisationName: string;
   supportContact: string;
+  passport: BotPassportServices;
 }
 
 /** One learner's turn: who they are (resolved on the server) and what the handlers may use. */

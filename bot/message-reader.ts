@@ -4,6 +4,7 @@ import type { TeamLookup } from '../core/learning/team.js';
 import type { Clock } from '../core/time/clock.js';
 import { todayInLondon } from '../core/time/clock.js';
 import { commandIn } from './language/commands.js';
+import { presentationIn } from './language/passport-presented.js';
 import type { Intent, NamedPerson, Reading, Understanding } from './language/intents.js';
 import type { LanguageModel } from './language/language-model.js';
 
@@ -35,8 +36,8 @@ export function createMessageReader(deps: MessageReaderDeps): MessageReader {
   };
   return {
     read: async (staffId, text) => {
-      // An exact command needs neither the catalogue nor the team.
-      const command = commandIn(text);
+      // An exact command, or a passport pasted in, needs neither the catalogue nor the team.
+      const command = commandIn(text) ?? presentationIn(text);
       if (command) return { kind: 'understood', confidence: 1, ...command };
       const [model, ctx] = await Promise.all([deps.model, context()]);
       return model.understand(text, ctx, teamOf(staffId));

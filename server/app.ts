@@ -11,6 +11,7 @@ import { startChainWriter, type RunningChainWriter } from './chain-writer.js';
 import { createIdentity } from './identity.js';
 import { passportCard } from '../bot/cards/passport-card.js';
 import { createWorkspaceServices, type RunningWorkspace } from './workspace-services.js';
+import { passportTabLink } from './passport-services.js';
 import { createChannelPoster, observeChannelInstalls } from '../bot/channel-posts.js';
 
 /** What a stop right now would cut short. */
@@ -62,6 +63,12 @@ export async function startApp(config: AppConfig, logger: Logger, options: { clo
     organisationName: config.organisationName,
     supportContact: config.supportContact,
     identity: config.bot,
+    passport: {
+      issue: services.passportUseCases.issue,
+      present: services.passportUseCases.present,
+      passports: services.passport.passports,
+      tabLink: (passportId) => passportTabLink(config.teamsAppId, services.passport.settings.issuerUrl, passportId),
+    },
   });
   const clock = options.clock ?? systemClock;
   const workspace = createWorkspaceServices({

@@ -92,6 +92,8 @@ export const ENV_SCHEMA = z.object({
   /** How long another organisation's keys, status list or passport link may take to answer. */
   PASSPORT_FETCH_TIMEOUT_MS: intFrom(5000, 50, 30_000),
   PASSPORT_KEYS_CACHE_SECONDS: intFrom(3600, 0, 86_400),
+  /** The Teams app's id (the manifest's `id`): the bot's passport card then opens My learning in Teams (a deep link) for the PDF. */
+  TEAMS_APP_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[0-9a-fA-F-]{36}$/, 'the Teams app id (a GUID)').optional()),
   /** Set by Azure App Service; its presence means "this is not a developer's machine". */
   WEBSITE_SITE_NAME: z.string().optional(),
 });
@@ -127,6 +129,8 @@ export interface AppConfig {
   /** The audit chain writer: how often it sweeps, and how old an intent without its change must be to be fenced. */
   audit: { sweepMs: number; fenceAfterMs: number };
   passport: PassportConfig;
+  /** The Teams app's id, for deep links to the app's tabs; undefined: links go to the tab's URL on this deployment. */
+  teamsAppId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -261,6 +265,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       allowLoopbackIssuers: !production,
       allowLocalKey: !production,
     },
+    teamsAppId: e.TEAMS_APP_ID?.toLowerCase(),
     sso:
       ssoAudiences.length && ssoTenants.length
         ? { audiences: ssoAudiences, allowedTenants: ssoTenants, jwksUrl: e.TAB_SSO_JWKS_URL, issuerTemplates: ENTRA_ISSUERS, clockToleranceSeconds: 120 }

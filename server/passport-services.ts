@@ -1,4 +1,6 @@
-import type { PassportServices } from '../core/passport/passport-services.js';
+import type { PassportServices, PassportUseCases } from '../core/passport/passport-services.js';
+import type { EvidenceQueue, LearningDeps } from '../core/learning/ports.js';
+import { refreshSummary } from '../core/learning/refresh-summary.js';
 import type { AuditOutbox } from '../core/storage/audit-outbox.js';
 import { KeyRing } from '../core/keys/key-ring.js';
 import { keyVaultSigner } from '../core/keys/key-vault-signer.js';
@@ -51,4 +53,40 @@ export function createPassportServices(config: PassportConfig, organisationName:
       serverUrl = new URL(url).origin;
     },
   };
+}
+
+/** What issuing, presenting, revoking and the trust list need, from the passport objects and the learning ports. */
+export function passportUseCases(passport: PassportServices, learning: LearningDeps & { evidence: EvidenceQueue }): PassportUseCases {
+  const { settings } = passport;
+  return {
+    issue: { staff: learning.staff, catalogue: learning.catalogue, clock: learning.clock, keys: passport.keys, passports: passport.passports, statusLists: passport.statusLists, settings },
+    present: {
+      keys: passport.issuerKeys,
+      fetcher: passport.fetcher,
+      trust: passport.trust,
+      clock: learning.clock,
+      allowLoopbackIssuers: settings.allowLoopbackIssuers,
+      staff: learning.staff,
+      catalogue: learning.catalogue,
+      evidence: learning.evidence,
+      refreshSummary: (staffId) => refreshSummary(learning, staffId),
+      tenantId: settings.tenantId,
+      ownIssuer: () => settings.issuerUrl,
+    },
+    revoke: { passports: passport.passports, statusLists: passport.statusLists, clock: learning.clock },
+    trust: { trust: passport.trust, clock: learning.clock, allowLoopbackIssuers: settings.allowLoopbackIssuers },
+  };
+}
+
+/**
+ * My learning, opened at one passport (where its PDF is downloaded): a Teams deep link to the app's
+ * personal tab when the Teams app id is known (the tab reads the passport from `subPageId`), else the
+ * tab's own URL on this deployment (development, the standalone tab).
+ */
+export function passportTabLink(teamsAppId: string | undefined, baseUrl: string | undefined, passportId: string): string {
+  if (teamsAppId) {
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: `passport-${passportId}` }));
+    return `https://teams.microsoft.com/l/entity/${teamsAppId}/my-learning?context=${context}`;
+  }
+  return `${baseUrl ?? ''}/tab/my-learning?passport=${passportId}`;
 }

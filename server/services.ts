@@ -28,7 +28,8 @@ import { TableStore } from '../core/storage/table-store.js';
 import { TeamRepository } from '../core/storage/team-repository.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import type { DeadLetter } from '../bot/reminders/reminder-sender.js';
-import { createPassportServices, type PassportServices } from './passport-services.js';
+import { createPassportServices, passportUseCases, type PassportServices } from './passport-services.js';
+import type { PassportUseCases } from '../core/passport/passport-services.js';
 import type { AppConfig } from './config.js';
 
 /**
@@ -74,6 +75,8 @@ export interface Services {
   clock: Clock;
   /** Learning passports: issuing, the trust list, verifying other organisations' passports. */
   passport: PassportServices;
+  /** The passport use cases' dependencies (issue, present, revoke, trust): the bot and the tab share them. */
+  passportUseCases: PassportUseCases;
   /** Creates every table and queue that does not exist yet. */
   ensureStorage(): Promise<void>;
 }
@@ -103,12 +106,14 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
   const refreshJobs = new RefreshJobRepository(store);
   const summaryCache = new SummaryCache(store);
   const reportSnapshots = new ReportSnapshotRepository(store, auditOutbox);
+  const passport = createPassportServices(config.passport, config.organisationName, store, clock, auditOutbox);
   return {
     store,
     clock,
     auditLog,
     auditOutbox,
-    passport: createPassportServices(config.passport, config.organisationName, store, clock, auditOutbox),
+    passport,
+    passportUseCases: passportUseCases(passport, { ...learning, evidence }),
     ledger: new LedgerRepository(store),
     leases: new LeaseRepository(store),
     runs: new RunRepository(store),

@@ -13,6 +13,7 @@ export function certificateFormCard(catalogue: CatalogueIndex, today: LocalDate,
     [
       heading('Bring a certificate'),
       text("Learning you did for a previous NHS employer counts here while it is in date, so you don't repeat it. Learning and development check the certificate; until then it shows as waiting for verification.", { isSubtle: true }),
+      text('Got a **learning passport** from an organisation that uses Mandatory Learning? Paste its link here instead: it is checked in seconds.', { isSubtle: true }),
       { type: 'Input.ChoiceSet', id: 'topicId', label: 'Topic and level', isRequired: true, errorMessage: 'Choose the topic', style: 'compact', choices, ...(preselectTopicId ? { value: preselectTopicId } : {}) },
       { type: 'Input.Date', id: 'completedOn', label: 'Date completed', isRequired: true, errorMessage: 'Give the date on the certificate', max: today },
       { type: 'Input.Text', id: 'employer', label: 'Previous employer', isRequired: true, errorMessage: 'Name the previous employer', maxLength: 200, placeholder: 'e.g. North Bristol NHS Trust' },

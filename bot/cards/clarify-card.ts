@@ -30,6 +30,7 @@ export function meaningLabel(reading: Reading, catalogue: CatalogueIndex): strin
     feedback: of('Give feedback on', 'Give feedback on a course'),
     'request-status': 'What happened to my requests',
     'where-to-do': of('Where do I do', 'Where do I do my training'),
+    passport: of('My training passport with', 'My training passport'),
     team: of('My team and', 'Show my team'),
     'team-percentage': of("My team's compliance for", "My team's compliance %"),
     'person-status': person ? `${typedText(person, 40)}'s learning` : "Someone's learning",

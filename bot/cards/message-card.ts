@@ -15,7 +15,7 @@ export function messageCard(title: string, lines: string[], options: { tone?: 'd
 export function helpCard(): AdaptiveCard {
   return messageCard("Hello! I'm Mandatory Learning", [
     'I keep track of the mandatory training your roles need, and help you keep it in date.',
-    "Ask me things like **what's due**, **when does my fire safety expire**, **do I need safeguarding level 3**, **I did a fire drill yesterday**, or **I'm back from maternity leave**.",
+    "Ask me things like **what's due**, **when does my fire safety expire**, **do I need safeguarding level 3**, **I did a fire drill yesterday**, **I'm back from maternity leave**, or **my training passport** (to take your in-date learning to a new job).",
     'Or use the buttons below.',
   ]);
 }

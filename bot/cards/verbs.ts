@@ -22,6 +22,12 @@ export const VERBS = {
   chooseMeaning: 'choose-meaning',
   /** A person chosen when a name matched several people of the team. */
   choosePerson: 'choose-person',
+  /** The learner's training passport (the button on what's due). */
+  passport: 'passport',
+  /** Send the passport as a card of its own, to forward to a chat. */
+  passportShare: 'passport-share',
+  /** Present the same passport again (its issuer did not answer). */
+  passportRetry: 'passport-retry',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

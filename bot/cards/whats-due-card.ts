@@ -3,6 +3,7 @@ import type { ComplianceItem, ComplianceResult, ComplianceStatus } from '../../c
 import type { LearningRecord } from '../../core/learning/types.js';
 import { formatLocalDate } from '../../core/time/local-date.js';
 import { relativeDue } from '../../core/learning/answers/relative-due.js';
+import { provenanceLine } from '../../core/passport/passport-messages.js';
 import { learnerActions } from './action-bar.js';
 import { card, heading, text, type AdaptiveCard, type CardAction, type CardElement, type ContainerStyle } from './card-types.js';
 import { VERBS } from './verbs.js';
@@ -40,9 +41,11 @@ function itemLines(item: ComplianceItem, view: WhatsDueView): CardElement[] {
   if (item.absence) parts.push(`moved for your ${item.absence.kind} leave`);
   const roles = item.roleIds.map((id) => catalogue.roleName(id)).join(', ');
   const how = topic?.link && item.status !== 'in-date' && item.status !== 'exempt' ? ` · [How to complete](${topic.link})` : '';
+  const provenance = item.compliant && item.record?.provenance ? [text(provenanceLine(item.record.provenance, item.record.verification), { isSubtle: true, spacing: 'none', size: 'small' })] : [];
   return [
     text(`**${name}**${level}`, { spacing: 'small' }),
     text(`${parts.join(' · ')}${how}`, { isSubtle: true, spacing: 'none', size: 'small' }),
+    ...provenance,
     text(`Required by: ${roles}`, { isSubtle: true, spacing: 'none', size: 'small' }),
   ];
 }
@@ -91,7 +94,9 @@ export function whatsDueCard(view: WhatsDueView): AdaptiveCard {
         text(`Waiting for verification (${view.pendingEvidence.length})`, { weight: 'bolder' }),
         ...view.pendingEvidence.map((r) =>
           text(
-            `${view.catalogue.topicLabel(r.subjectId, r.level)}: certificate from ${r.source.kind === 'transferred' ? r.source.employer : 'elsewhere'}, completed ${formatLocalDate(r.completedOn)}`,
+            r.provenance
+              ? `${view.catalogue.topicLabel(r.subjectId, r.level)}: ${provenanceLine(r.provenance, r.verification)}, completed ${formatLocalDate(r.completedOn)}`
+              : `${view.catalogue.topicLabel(r.subjectId, r.level)}: certificate from ${r.source.kind === 'transferred' ? r.source.employer : 'elsewhere'}, completed ${formatLocalDate(r.completedOn)}`,
             { isSubtle: true, size: 'small', spacing: 'none' },
           ),
         ),
@@ -103,6 +108,7 @@ export function whatsDueCard(view: WhatsDueView): AdaptiveCard {
     body.push({ type: 'Container', id: 'in-date', isVisible: false, spacing: 'medium', items: [text(`In date (${settled.length})`, { weight: 'bolder' }), ...settledSlice.flatMap((i) => itemLines(i, view))] });
     actions.push({ type: 'Action.ToggleVisibility', title: `Show ${settled.length} in date`, targetElements: ['in-date'] });
   }
+  actions.push({ type: 'Action.Submit', title: 'Training passport', data: { verb: VERBS.passport } });
   if (pages > 1) {
     body.push(text(`Page ${page} of ${pages}`, { isSubtle: true, size: 'small' }));
     if (page < pages) actions.push({ type: 'Action.Submit', title: 'Next page', data: { verb: VERBS.whatsDue, page: page + 1 } });

@@ -21,6 +21,8 @@ const COMMANDS: ReadonlyMap<string, Reading> = new Map(
       ['pending requests', 'pending-approvals'],
       ['my requests', 'request-status'],
       ['record did not attend', 'did-not-attend'],
+      ['training passport', 'passport'],
+      ['my training passport', 'passport'],
     ] as const
   )
     .map(([text, intent]): [string, Reading] => [text, { intent, slots: { subjects: [] } }])

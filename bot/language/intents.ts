@@ -21,6 +21,7 @@ export const INTENTS = [
   'feedback',
   'request-status',
   'where-to-do',
+  'passport',
   'team',
   'team-percentage',
   'person-status',
@@ -73,6 +74,8 @@ export interface Slots {
   requestKind?: AskedRequestKind;
   /** In the learner's own words, for requests and non-attendance. */
   reason?: string;
+  /** A passport pasted into the message (its link, or the credential itself): presenting it, not asking for one's own. */
+  presented?: string;
 }
 
 export interface Reading {

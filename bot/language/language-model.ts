@@ -9,6 +9,7 @@ import { personIndex } from './find-people.js';
 import type { IntentClassifier, TrainingExample } from './intent-classifier.js';
 import type { ClassLabel, Intent, NamedPerson, Reading, Understanding } from './intents.js';
 import { tokensOf } from './message-tokens.js';
+import { presentationIn } from './passport-presented.js';
 import { NlpjsClassifier } from './nlpjs-classifier.js';
 import { namesSomeone, readSlots } from './read-slots.js';
 
@@ -113,7 +114,7 @@ export class LanguageModel {
   }
 
   async understand(text: string, context: ReadingContext, team: TeamSource = NOBODY): Promise<Understanding> {
-    const command = commandIn(text);
+    const command = commandIn(text) ?? presentationIn(text);
     if (command) return { kind: 'understood', confidence: 1, ...command };
     const { analysis, scores } = await this.read(text, context, team);
     if (analysis.tokens.length === 0) return { kind: 'understood', confidence: 1, intent: 'help', slots: { subjects: [] } };

@@ -10,7 +10,7 @@ import { extractReason } from './reason.js';
 /** Which slots each intent reads; a slot an intent does not use is never reported for it. */
 const TAKES_SUBJECTS: ReadonlySet<Intent> = new Set([
   'subject-status', 'record-completion', 'bring-certificate', 'extension', 'exemption', 'help-to-complete', 'reasonable-adjustment',
-  'speak-up', 'feedback', 'request-status', 'where-to-do', 'team', 'team-percentage', 'person-status', 'did-not-attend',
+  'speak-up', 'feedback', 'request-status', 'where-to-do', 'team', 'team-percentage', 'person-status', 'did-not-attend', 'passport',
 ]);
 const PAST_DATE: ReadonlySet<Intent> = new Set(['record-completion', 'did-not-attend']);
 const TAKES_PERSON: ReadonlySet<Intent> = new Set(['person-status', 'did-not-attend']);

@@ -1,4 +1,4 @@
-import type { CompletionMethod } from '../learning/types.js';
+import type { CompletionMethod, RecordProvenance, VerificationState } from '../learning/types.js';
 import { formatLocalDate } from '../time/local-date.js';
 import type { IssueResult } from './issue-passport.js';
 import type { PresentResult, QueueReason, RefusalReason, SkipReason } from './present-passport.js';
@@ -30,6 +30,22 @@ export const COMPLETION_METHOD_LABELS: Record<CompletionMethod, string> = {
 };
 
 const NOTHING_CHANGED = 'Nothing was recorded.';
+
+/**
+ * Where a transferred record came from, in one line (My learning's history, the team view's marker,
+ * the bot's what's due, exports): issuer, ODS code, which passport, and whether and when it was
+ * verified here (on arrival, from a trusted issuer; or later by learning and development).
+ */
+export function provenanceLine(provenance: RecordProvenance, verification?: VerificationState): string {
+  const checked = provenance.verifiedOn
+    ? `verified on ${formatLocalDate(provenance.verifiedOn)}`
+    : verification?.state === 'verified'
+      ? `verified by learning and development${verification.on ? ` on ${formatLocalDate(verification.on)}` : ''}`
+      : verification?.state === 'rejected'
+        ? 'not accepted by learning and development'
+        : 'waiting for learning and development to verify it';
+  return `Learning passport ${provenance.passportId.slice(0, 8)} from ${provenance.issuerName} (ODS ${provenance.odsCode}), ${checked}`;
+}
 
 export const REFUSAL_SENTENCES: Record<RefusalReason, string> = {
   empty: 'Nothing was sent: paste the passport link, or upload the PDF or a picture of its QR code.',

@@ -14,6 +14,7 @@ import { completionAnswer } from '../../core/learning/answers/completion-answer.
 import { certificateAnswer } from '../../core/learning/answers/certificate-answer.js';
 import { requestAnswer } from '../../core/learning/answers/request-answer.js';
 import { todayInLondon } from '../../core/time/clock.js';
+import { provenanceLine } from '../../core/passport/passport-messages.js';
 import { approvalDeps, dateSchema, idSchema, nameReader } from './learning-context.js';
 import type { TabRouteModule } from './register.js';
 
@@ -22,6 +23,7 @@ import type { TabRouteModule } from './register.js';
  * bot's "what's due" use case, and the bot's actions through the very same use cases.
  */
 export function sourceLabel(record: LearningRecord): string {
+  if (record.provenance) return provenanceLine(record.provenance, record.verification);
   switch (record.source.kind) {
     case 'esr':
       return 'Electronic Staff Record';
@@ -109,11 +111,12 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
         });
       }
       for (const r of bundle.records) {
-        if (r.source.kind !== 'transferred') continue;
+        // Records a passport brought from a trusted issuer were verified on arrival: nobody was asked anything.
+        if (r.source.kind !== 'transferred' || r.provenance?.verifiedOn) continue;
         const v = r.verification;
         requests.push({
           kind: 'evidence', id: r.id, subject: catalogue.topicLabel(r.subjectId, r.level), state: v.state, requestedAt: r.recordedAt,
-          reason: `Certificate from ${r.source.employer}, completed ${formatLocalDate(r.completedOn)}`,
+          reason: `${r.provenance ? provenanceLine(r.provenance, r.verification) : `Certificate from ${r.source.employer}`}, completed ${formatLocalDate(r.completedOn)}`,
           ...(v.state !== 'pending' && v.by ? { decidedBy: (await nameOf(v.by)) ?? 'Learning and development' } : {}),
           ...(v.state === 'rejected' ? { comment: v.reason, decidedAt: v.on } : v.state === 'verified' && v.on ? { decidedAt: v.on } : {}),
         });

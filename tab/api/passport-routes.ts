@@ -1,19 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { refreshSummary } from '../../core/learning/refresh-summary.js';
 import { can, whoCan } from '../../core/people/authorisation.js';
 import { passportLinkOf, VC_JWT_MEDIA_TYPE, type PassportCredential } from '../../core/passport/credential.js';
 import { issuePassport } from '../../core/passport/issue-passport.js';
-import { issueMessage, presentMessage, revokeMessage, trustMessage, REFUSAL_SENTENCES } from '../../core/passport/passport-messages.js';
+import { issueMessage, presentMessage, provenanceLine, revokeMessage, trustMessage, REFUSAL_SENTENCES } from '../../core/passport/passport-messages.js';
 import { passportPdf } from '../../core/passport/passport-pdf.js';
 import type { IssuedPassport } from '../../core/passport/ports.js';
-import { presentPassport, type PresentDeps, type PresentResult } from '../../core/passport/present-passport.js';
+import { presentPassport, type PresentResult } from '../../core/passport/present-passport.js';
 import { qrPng } from '../../core/passport/qr-image.js';
 import { MAX_PRESENTED_BYTES, type Presented } from '../../core/passport/read-presentation.js';
 import { revokePassport } from '../../core/passport/revoke-passport.js';
-import { distrustIssuer, trustIssuer, type TrustDeps } from '../../core/passport/trust-list.js';
+import { distrustIssuer, trustIssuer } from '../../core/passport/trust-list.js';
 import { decodeJwt } from 'jose';
+import { todayInLondon } from '../../core/time/clock.js';
+import type { LocalDate } from '../../core/time/local-date.js';
 import type { IssueAnswer, PassportView, PresentAnswer, TrustListAnswer } from '../shared/passport-api.js';
 import { PASSPORT_ROUTES } from '../shared/passport-api.js';
 import { ApiError, forbidden, notFound } from './api-error.js';
@@ -73,7 +74,7 @@ async function presentedFrom(req: Request): Promise<Presented | 'too-large' | 'b
 
 const STATUS: Record<PresentResult['kind'], number> = { transferred: 200, queued: 202, refused: 422, 'issuer-unreachable': 503, forbidden: 403, 'not-found': 404 };
 
-function presentAnswer(result: PresentResult, supportContact: string): { status: number; body: PresentAnswer; headers: Record<string, string> } {
+function presentAnswer(result: PresentResult, supportContact: string, today: LocalDate): { status: number; body: PresentAnswer; headers: Record<string, string> } {
   const message = presentMessage(result, supportContact);
   if (result.kind === 'forbidden' || result.kind === 'not-found') throw new ApiError(STATUS[result.kind], result.kind, message.lines.join(' '));
   const base = { outcome: result.kind, message, checks: result.checks };
@@ -90,6 +91,9 @@ function presentAnswer(result: PresentResult, supportContact: string): { status:
           skipped: result.skipped.map((s) => ({ label: s.label, why: s.why })),
           issuer: result.issuer,
           passportId: result.passportId,
+          ...(result.kind === 'queued' || !result.alreadyHeld
+            ? { provenance: provenanceLine({ kind: 'passport', issuer: result.issuer.id, issuerName: result.issuer.name, odsCode: result.issuer.odsCode, passportId: result.passportId, ...(result.kind === 'transferred' ? { verifiedOn: today } : {}) }) }
+            : {}),
         },
       };
     case 'refused':
@@ -111,20 +115,7 @@ function presentAnswer(result: PresentResult, supportContact: string): { status:
 export const registerPassportRoutes: TabRouteModule = (server, kit, context: TabApiContext) => {
   const { services, config } = context;
   const passport = services.passport;
-  const presentDeps: PresentDeps = {
-    keys: passport.issuerKeys,
-    fetcher: passport.fetcher,
-    trust: passport.trust,
-    clock: services.clock,
-    allowLoopbackIssuers: passport.settings.allowLoopbackIssuers,
-    staff: services.staff,
-    catalogue: services.catalogue,
-    evidence: services.evidence,
-    refreshSummary: (staffId) => refreshSummary(services.learning, staffId),
-    tenantId: passport.settings.tenantId,
-    ownIssuer: () => passport.settings.issuerUrl,
-  };
-  const trustDeps: TrustDeps = { trust: passport.trust, clock: services.clock, allowLoopbackIssuers: passport.settings.allowLoopbackIssuers };
+  const { present: presentDeps, trust: trustDeps, issue: issueDeps, revoke: revokeDeps } = services.passportUseCases;
   const ownedOrAdmin = async (caller: TabCaller, passportId: string): Promise<IssuedPassport> => {
     const found = await passport.passports.get(passportId);
     if (!found || (found.staffId !== caller.staffId && !can(caller.person, 'passport.revoke'))) throw notFound('No such passport of yours.');
@@ -154,11 +145,7 @@ export const registerPassportRoutes: TabRouteModule = (server, kit, context: Tab
 
   // --- the learner's own ------------------------------------------------------------------------
   server.post(PASSPORT_ROUTES.issue, ...kit.json(), kit.route({ body: issueBody }, async ({ caller, body }): Promise<IssueAnswer> => {
-    const result = await issuePassport(
-      { staff: services.staff, catalogue: services.catalogue, clock: services.clock, keys: passport.keys, passports: passport.passports, statusLists: passport.statusLists, settings: passport.settings },
-      caller.person,
-      body.subjectIds ? { subjectIds: body.subjectIds } : {},
-    );
+    const result = await issuePassport(issueDeps, caller.person, body.subjectIds ? { subjectIds: body.subjectIds } : {});
     const message = issueMessage(result, config.supportContact);
     if (result.kind !== 'issued') {
       const status = { 'nothing-in-date': 422, 'unknown-subjects': 400, 'not-set-up': 503, 'not-found': 404 }[result.kind];
@@ -206,7 +193,7 @@ export const registerPassportRoutes: TabRouteModule = (server, kit, context: Tab
     if (presented === 'bad-json') throw new ApiError(400, 'invalid', 'Send { "text": "<the passport link or its JWT>" }, or the file itself as the body. Nothing was recorded.');
     const result = await presentPassport(presentDeps, { actor: caller.person, learnerId, presented });
     context.logger.info({ event: 'passport.presented', outcome: result.kind, reason: 'reason' in result ? result.reason : 'why' in result ? result.why : undefined }, 'passport presented');
-    const answer = presentAnswer(result, config.supportContact);
+    const answer = presentAnswer(result, config.supportContact, todayInLondon(services.clock));
     return reply(answer.status, answer.body, answer.headers);
   };
   server.post(PASSPORT_ROUTES.present, kit.route({}, async ({ caller, req, res }) => present(caller, caller.staffId, req, res)));
@@ -238,7 +225,7 @@ export const registerPassportRoutes: TabRouteModule = (server, kit, context: Tab
     return { passports: (await passport.passports.listFor(params.learnerId)).map(viewOf) };
   }));
   server.post(PASSPORT_ROUTES.revoke, ...kit.json(), kit.route({ params: z.object({ passportId: uuid }), body: revokeBody }, async ({ caller, params, body }) => {
-    const result = await revokePassport({ passports: passport.passports, statusLists: passport.statusLists, clock: services.clock }, caller.person, params.passportId, body.reason);
+    const result = await revokePassport(revokeDeps, caller.person, params.passportId, body.reason);
     const message = revokeMessage(result);
     if (result.kind === 'revoked') return { message, passport: viewOf(result.passport) };
     throw new ApiError({ 'already-revoked': 409, 'reason-required': 422, forbidden: 403, 'not-found': 404 }[result.kind], result.kind, message.lines.join(' '));

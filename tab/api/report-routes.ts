@@ -12,6 +12,7 @@ import { ApiError, forbidden } from './api-error.js';
 import type { TabCaller } from './caller.js';
 import type { TabRouteModule } from './register.js';
 import { NO_REPLY } from './route-kit.js';
+import { passportRecordsTable } from './passport-records-export.js';
 import { can, whoCan } from '../../core/people/authorisation.js';
 import {
   REPORT_EXPORTS,
@@ -302,6 +303,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
         },
       ];
     }
+    if (report === 'passport-records') return [await passportRecordsTable(services, await scopeOf(caller))];
     if (report === 'unreachable') {
       const r = await unreachableResponse(caller, Number.MAX_SAFE_INTEGER);
       return [

@@ -26,7 +26,7 @@ import type { WorkspaceServices } from '../../core/workspace/workspace-services.
 import type { TeamRepository } from '../../core/storage/team-repository.js';
 import type { Clock } from '../../core/time/clock.js';
 import type { SsoSettings } from './sso-token.js';
-import type { PassportServices } from '../../core/passport/passport-services.js';
+import type { PassportServices, PassportUseCases } from '../../core/passport/passport-services.js';
 
 /** The settings the tab's API reads (the composition root passes its whole configuration, which has these). */
 export interface TabConfig {
@@ -68,6 +68,7 @@ export interface TabServices {
   auditLog: AuditLogRepository;
   clock: Clock;
   passport: PassportServices;
+  passportUseCases: PassportUseCases;
 }
 
 /** What a feature's routes are given. */

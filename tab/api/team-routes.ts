@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mayDecide } from '../../core/learning/approvals.js';
 import { recordDidNotAttend } from '../../core/learning/team.js';
 import { matrixRow } from '../../core/learning/team-matrix.js';
+import { provenanceLine } from '../../core/passport/passport-messages.js';
 import { todayInLondon } from '../../core/time/clock.js';
 import type { LocalDate } from '../../core/time/local-date.js';
 import type { ActionAnswer, DecisionAnswer, DnaView, PendingExtensionView, TeamMemberView, TeamView } from '../shared/learning-api.js';
@@ -48,7 +49,11 @@ export const registerTeamRoutes: TabRouteModule = (server, kit, context) => {
           percent: compliance.summary.percent,
           overdue: compliance.summary.overdue,
           away: person.absences.some((a) => a.from <= today && (a.to === undefined || a.to >= today)),
-          cells,
+          // A cell held by a record that came in a learning passport carries where it came from (the marker).
+          cells: cells.map((cell) => {
+            const record = cell.heldUntil !== undefined ? compliance.items.find((i) => i.subjectId === cell.subjectId && i.level === cell.level)?.record : undefined;
+            return record?.provenance ? { ...cell, source: provenanceLine(record.provenance, record.verification) } : cell;
+          }),
         });
         // The index may lag a change of manager: the stored person decides who may decide.
         const decides = (await mayDecide(deps, 'extension', person, caller.person)) === 'yes';

@@ -121,6 +121,8 @@ export interface MatrixCellView {
   colour: MatrixColour;
   dueDate: string | null;
   heldUntil?: string | null;
+  /** Where the learning held came from, when it arrived by a learning passport (the provenance line). */
+  source?: string;
 }
 
 export interface TeamMemberView {

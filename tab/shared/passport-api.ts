@@ -58,6 +58,8 @@ export interface PresentAnswer {
   skipped?: { label: string; why: string }[];
   issuer?: { id: string; name: string; odsCode: string };
   passportId?: string;
+  /** Where the stored records say they came from (issuer, ODS code, passport, verified on), when any were stored. */
+  provenance?: string;
   /** Refused or unreachable answers also carry the usual error shape. */
   error?: { code: string; message: string };
 }

@@ -71,5 +71,5 @@ export interface AnnualPlanUpdate {
   topics?: { subjectId: string; level: number; nationalContent: 'Y' | 'N'; assessMinutes: number | null; completeMinutes: number | null; improvement: string }[];
 }
 
-export const REPORT_EXPORTS = ['compliance', 'dna', 'feedback', 'unreachable', 'annual-plan'] as const;
+export const REPORT_EXPORTS = ['compliance', 'dna', 'feedback', 'unreachable', 'annual-plan', 'passport-records'] as const;
 export type ReportExport = (typeof REPORT_EXPORTS)[number];

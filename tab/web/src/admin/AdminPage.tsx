@@ -5,11 +5,12 @@ import { EvidencePanel, ExemptionsPanel } from './QueuePanels';
 import { MatrixPanel } from './MatrixPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { ProposalsPanel } from './ProposalsPanel';
+import { PassportAdminPanel } from '../passport/PassportAdminPanel';
 
 // The other helper's panel, loaded only when its tab is opened.
 const EsrImportPanel = lazy(() => import('./EsrImportPanel'));
 
-type Section = 'matrix' | 'people' | 'evidence' | 'exemptions' | 'proposals' | 'esr';
+type Section = 'matrix' | 'people' | 'evidence' | 'exemptions' | 'proposals' | 'esr' | 'passports';
 
 const SECTIONS: { id: Section; title: string; needs: ('ld-admin' | 'mlog')[] | 'anyone' }[] = [
   { id: 'matrix', title: 'Requirement matrix', needs: ['ld-admin'] },
@@ -18,6 +19,7 @@ const SECTIONS: { id: Section; title: string; needs: ('ld-admin' | 'mlog')[] | '
   { id: 'exemptions', title: 'MLOG: exemptions', needs: ['mlog'] },
   { id: 'proposals', title: 'Local topic proposals', needs: 'anyone' },
   { id: 'esr', title: 'ESR import', needs: ['ld-admin'] },
+  { id: 'passports', title: 'Passports', needs: ['ld-admin'] },
 ];
 
 /**
@@ -47,6 +49,7 @@ export default function AdminPage() {
         {section === 'evidence' && <EvidencePanel />}
         {section === 'exemptions' && <ExemptionsPanel />}
         {section === 'proposals' && <ProposalsPanel />}
+        {section === 'passports' && <PassportAdminPanel />}
         {section === 'esr' && (
           <Suspense fallback={<Spinner label="Loading the ESR import" />}>
             <EsrImportPanel />

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { COMPLETION_METHOD_NAMES, type MyLearningView } from '../../../shared/learning-api';
 import { LearningActionDialog, type ActionMode } from './LearningActions';
 import { formatDate, formatInstant, Loading, OutcomeBar, StateBadge, StatusBadge, useApi, type Outcome } from './ui';
+import { BringPassportPanel } from '../passport/BringPassportPanel';
+import { PassportPanel } from '../passport/PassportPanel';
 
 const REQUEST_KIND: Record<string, string> = { extension: 'Extension', exemption: 'Exemption', evidence: 'Certificate verification' };
 
@@ -143,6 +145,8 @@ export default function MyLearningPage() {
                   </TableBody>
                 </Table>
               </section>
+              <PassportPanel view={view} />
+              <BringPassportPanel onPresented={() => void reload()} />
               <LearningActionDialog
                 view={view}
                 mode={action?.mode}

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { apiFetch } from '../api';
 import { STATUS_NAMES, type DecisionAnswer, type MatrixCellView, type MatrixStatus, type TeamView } from '../../../shared/learning-api';
 import { attempt, formatDate, formatInstant, Loading, OutcomeBar, StatusBadge, useApi, type Outcome } from './ui';
+import { PassportMarker } from '../passport/PassportMarker';
 
 const SHORT: Record<MatrixStatus, string> = { overdue: 'Overdue', 'due-soon': 'Due soon', 'not-completed': 'To do', extended: 'Extended', 'in-date': 'In date', exempt: 'Exempt', 'held-not-required': 'Held' };
 const COLOUR_WORD: Record<string, string> = { red: 'red', amber: 'amber', green: 'green', blue: 'blue', exempt: 'grey' };
@@ -15,6 +16,7 @@ function Cell({ cell }: { cell: MatrixCellView | undefined }) {
     <span title={`${STATUS_NAMES[cell.status]} (${COLOUR_WORD[cell.colour]})`}>
       <StatusBadge status={cell.status} label={SHORT[cell.status]} />
       {date !== undefined && <Caption1> {date === null ? 'no expiry' : formatDate(date)}</Caption1>}
+      {cell.source && <PassportMarker source={cell.source} />}
     </span>
   );
 }
