@@ -112,9 +112,20 @@ describe('a learner moves from A to B with a passport', () => {
 
 describe('what B sends to learning and development instead', () => {
   it('when the issuer is not on B’s trust list, then the items wait in the verification queue with every check in plain words and do not count', async () => {
-    const passport = await issue(b, ALEX); // B's own passport, presented at A, which does not trust B
+    // Arrange: Alex holds learning at B (brought from A), and B's own passport of it is presented at A, which does not trust B.
+    await present(b, ALEX, { text: (await issue(a, ALEX)).link });
+    const passport = await issue(b, ALEX);
+    const atA = (await a.services.staff.getBundle(ALEX))!;
     await clearRecords(a, ALEX);
+    try {
+      await queuedAtA(passport);
+    } finally {
+      // Alex's records at A as they were, for the tests that issue from A, in whatever order they run.
+      await a.services.staff.change(ALEX, (bundle) => ({ kind: 'write', bundle: { ...bundle, records: atA.records }, result: true }));
+    }
+  });
 
+  async function queuedAtA(passport: Awaited<ReturnType<typeof issue>>): Promise<void> {
     const answer = await present(a, ALEX, { text: passport.link });
 
     expect(answer.status).toBe(202);
@@ -135,7 +146,7 @@ describe('what B sends to learning and development instead', () => {
     // The queued record can be decided through the existing route.
     const verified = await call(a, ADELE, 'POST', `/api/admin/evidence/${ALEX}/${records[0]!.id}`, { decision: 'verify' });
     expect(verified.status).toBe(200);
-  });
+  }
 
   it('when the holder is in another tenant and only the name matches, then it waits for L&D to confirm the identity', async () => {
     const passport = await issue(a);
