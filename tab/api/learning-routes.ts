@@ -61,6 +61,16 @@ const certificateBody = z.object({
 const extensionBody = z.object({ subjectId: idSchema, requestedDate: dateSchema, reason: z.string().max(500) });
 const exemptionBody = z.object({ subjectId: idSchema, reason: z.string().max(1000) });
 
+/** The earliest due date on or after today of anything not overdue or exempt; null when nothing is ahead. */
+export function nextDueAfter(items: readonly { status: string; dueDate: LocalDate | null }[], today: LocalDate): LocalDate | null {
+  let next: LocalDate | null = null;
+  for (const item of items) {
+    if (item.status === 'overdue' || item.status === 'exempt' || !item.dueDate || item.dueDate < today) continue;
+    if (next === null || item.dueDate < next) next = item.dueDate;
+  }
+  return next;
+}
+
 export const registerLearningRoutes: TabRouteModule = (server, kit, context) => {
   const { services, config } = context;
   const learning = services.learning;
@@ -118,7 +128,8 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
         name: due.person.name,
         asOf: compliance.asOf,
         roles: [...new Set(compliance.items.flatMap((i) => i.roleIds))].map((r) => catalogue.roleName(r)),
-        summary: compliance.summary,
+        // "Next due" is the next date still ahead: overdue items are counted as overdue, never shown as the next due date.
+        summary: { ...compliance.summary, nextDueDate: nextDueAfter(compliance.items, compliance.asOf) },
         items,
         history: bundle.records.map((r) => recordView(r, catalogue)).sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.recordedAt.localeCompare(a.recordedAt)),
         requests,

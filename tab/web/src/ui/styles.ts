@@ -38,4 +38,6 @@ export const useLayout = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  // Dialogs fit a phone: never wider than the screen less a margin, scrolling inside when tall.
+  dialog: { boxSizing: 'border-box', maxWidth: 'min(600px, calc(100vw - 16px))', maxHeight: 'calc(100vh - 16px)', overflowY: 'auto' },
 });
