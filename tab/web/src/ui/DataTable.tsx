@@ -33,7 +33,7 @@ const useStyles = makeStyles({
  * the rest as labelled facts), so six columns never collapse into each other. A wide table scrolls
  * inside its own box with a visible cue, never the page.
  */
-export function DataTable<T>({ label, columns, rows, rowKey, rowProps, empty }: { label: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; rowProps?: (row: T) => HTMLAttributes<HTMLElement> & Record<`data-${string}`, string>; empty?: ReactNode }) {
+export function DataTable<T>({ label, columns, rows, rowKey, rowProps, empty, scrollerClassName }: { label: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; rowProps?: (row: T) => HTMLAttributes<HTMLElement> & Record<`data-${string}`, string>; empty?: ReactNode; scrollerClassName?: string }) {
   const styles = useStyles();
   const narrow = useNarrow();
   if (rows.length === 0) return <>{empty ?? <Body1 block as="p">Nothing to show.</Body1>}</>;
@@ -64,7 +64,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, rowProps, empty }: 
     );
   }
   return (
-    <ScrollArea label={`${label} (scrolls sideways when it does not fit)`}>
+    <ScrollArea label={`${label} (scrolls when it does not fit)`} {...(scrollerClassName ? { scrollerClassName } : {})}>
       <Table className={styles.table} aria-label={label} size="small">
         <TableHeader>
           <TableRow>
