@@ -28,6 +28,8 @@ import { RecordOutcomeDialog, RequestChangesDialog, SchedulePanelDialog } from '
 import { OUTCOME_COLOR, OUTCOME_LABEL, RISK_COLOR, RISK_LABEL, STAGE_LABEL } from './labels';
 import { ResourceLibrary } from './ResourceLibrary';
 import { isForbidden, workspaceApi } from './workspace-client';
+import { useLayout } from '../ui/styles';
+import { useBits } from './bits';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -45,6 +47,7 @@ function ownersSummary(a: ApplicationSummary): string {
 }
 
 function Applications({ overview, definitions, onChanged }: { overview: HubOverviewResponse; definitions: WorkspaceDefinitions | undefined; onChanged: () => void }) {
+  const bits = useBits();
   const styles = useStyles();
   if (!overview.applications.length) return <Caption1 block as="p">No PCN has started an application yet.</Caption1>;
   return (
@@ -69,7 +72,7 @@ function Applications({ overview, definitions, onChanged }: { overview: HubOverv
               <TableRow key={a.id}>
                 <TableCell>
                   <Link href={workspaceHref(a.id)}>{a.pcnName}</Link>
-                  <Caption1 block as="p" style={{ margin: 0 }}>
+                  <Caption1 block as="p" className={bits.flush}>
                     {a.practices.length} practices
                   </Caption1>
                 </TableCell>
@@ -89,7 +92,7 @@ function Applications({ overview, definitions, onChanged }: { overview: HubOverv
                   <Badge appearance="tint" color={RISK_COLOR[a.countdown.risk]}>
                     {RISK_LABEL[a.countdown.risk]}
                   </Badge>
-                  <Caption1 block as="p" style={{ margin: 0 }}>
+                  <Caption1 block as="p" className={bits.flush}>
                     {a.countdown.reason}
                   </Caption1>
                 </TableCell>
@@ -149,6 +152,7 @@ function Published({ list }: { list: PublishedListResponse }) {
 
 /** The training hub's side: every PCN's application, the published list of approved Learning Organisations, and the resource library. */
 export default function HubPage() {
+  const layout = useLayout();
   const [tab, setTab] = useState<HubTab>('applications');
   const [overview, setOverview] = useState<HubOverviewResponse>();
   const [overviewError, setOverviewError] = useState<unknown>();
@@ -167,7 +171,7 @@ export default function HubPage() {
   }, [loadOverview, loadResources]);
 
   return (
-    <main className="page">
+    <main className={layout.page}>
       <Title2 block as="h1">Training hub: Learning Organisations</Title2>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as HubTab)} aria-label="Hub views">
         <Tab value="applications">Applications</Tab>

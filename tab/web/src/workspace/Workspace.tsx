@@ -16,6 +16,7 @@ import { useWorkspace } from './use-workspace';
 import { isForbidden, workspaceApi } from './workspace-client';
 import { Problem } from '../shell/Problem';
 import { WorkspaceHeader } from './WorkspaceHeader';
+import { useBits } from './bits';
 
 const useStyles = makeStyles({
   layout: {
@@ -190,8 +191,9 @@ export function Workspace({ appId }: { appId: string }) {
 
 /** "Megan Bowen saved Induction information at 14:02": a quiet, polite line (announced, never in the way). */
 function RecentNotice({ text }: { text: string }) {
+  const bits = useBits();
   return (
-    <Caption1 block as="p" role="status" style={{ margin: 0 }}>
+    <Caption1 block as="p" role="status" className={bits.flush}>
       {text}
     </Caption1>
   );

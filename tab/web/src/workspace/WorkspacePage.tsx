@@ -6,11 +6,13 @@ import { ApplicationList } from './ApplicationList';
 import { NoAccess } from './NoAccess';
 import { Workspace } from './Workspace';
 import { isForbidden, workspaceApi } from './workspace-client';
+import { useLayout } from '../ui/styles';
 
 /** /tab/workspace?app=<id>: one application's workspace; without an id, the caller's applications to open. */
 export default function WorkspacePage() {
+  const layout = useLayout();
   const appId = new URLSearchParams(location.search).get('app');
-  return <main className="page">{appId ? <Workspace appId={appId} /> : <PickApplication />}</main>;
+  return <main className={layout.page}>{appId ? <Workspace appId={appId} /> : <PickApplication />}</main>;
 }
 
 function PickApplication() {
