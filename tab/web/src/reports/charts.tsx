@@ -147,7 +147,7 @@ export function ComplianceBarChart({ labels, values, threshold, title }: { label
             x: { min, max: 100, grid: { color: palette.grid }, ticks: { color: palette.text, callback: (v) => `${v} %` }, title: { display: true, text: min > 0 ? `Compliance (axis starts at ${min} %)` : 'Compliance', color: palette.text } },
             y: { grid: { display: false }, ticks: { color: palette.text, autoSkip: false, font: { size: 12 } } },
           },
-          plugins: { legend: { display: false }, title: { display: true, text: title, color: palette.text, font: { size: 14 } }, tooltip: { callbacks: { label: (c) => pct(c.parsed.x ?? 0) } } },
+          plugins: { legend: { display: false }, title: { display: true, text: title, color: palette.text, font: { size: 14 }, padding: { bottom: 22 } }, tooltip: { callbacks: { label: (c) => pct(c.parsed.x ?? 0) } } },
         }}
         plugins={[overlay(palette, threshold, true, true) as Plugin<'bar'>]}
       />

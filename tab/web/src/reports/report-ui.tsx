@@ -10,7 +10,7 @@ export const useReportStyles = makeStyles({
   below: { backgroundColor: tokens.colorPaletteRedBackground1 },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  sticky: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground1, zIndex: 1, textAlign: 'start', padding: tokens.spacingHorizontalS },
+  sticky: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground1, zIndex: 1, textAlign: 'start', padding: tokens.spacingHorizontalS, minWidth: '12rem', maxWidth: '16rem', whiteSpace: 'normal', fontWeight: tokens.fontWeightRegular },
   cell: { padding: tokens.spacingHorizontalS, whiteSpace: 'nowrap', textAlign: 'start' },
 });
 

@@ -1,8 +1,10 @@
-import { Field } from '@fluentui/react-components';
+import { Field, makeStyles } from '@fluentui/react-components';
 import { DayOfWeek } from '@fluentui/react-calendar-compat';
 import { DatePicker, defaultDatePickerStrings } from '@fluentui/react-datepicker-compat';
 import { useState } from 'react';
 import { formatDate, parseUkDate, toInputDate } from '../../../shared/dates';
+
+const useStyles = makeStyles({ picker: { width: '100%', minWidth: 0, maxWidth: '100%' } });
 
 const fromIso = (iso: string | undefined) => (iso ? new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) : undefined);
 const toIso = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -24,11 +26,13 @@ export function DateInput(props: {
   className?: string;
 }) {
   const { label, value, onChange, required, hint, min, max, disabled, className } = props;
+  const styles = useStyles();
   const [problem, setProblem] = useState<string>();
   const outside = (iso: string) => (min && iso < min ? `The earliest date allowed is ${formatDate(min)}.` : max && iso > max ? `The latest date allowed is ${formatDate(max)}.` : undefined);
   return (
     <Field label={label} required={required} hint={hint ?? 'dd/mm/yyyy'} validationMessage={problem} validationState={problem ? 'error' : 'none'} className={className}>
       <DatePicker
+        className={styles.picker}
         allowTextInput
         disabled={disabled}
         firstDayOfWeek={DayOfWeek.Monday}

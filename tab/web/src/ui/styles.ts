@@ -3,7 +3,10 @@ import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components
 /** The only global rules: the document fills the frame Teams gives it, with no margin of its own. */
 export const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, minHeight: '100%' },
-  body: { overflowWrap: 'anywhere' },
+  body: { overflowWrap: 'break-word' },
+  // A select is as wide as its longest option unless told otherwise: never wider than its column (a phone's screen).
+  '.fui-Field, .fui-Select, .fui-Input, .fui-Textarea, .fui-DatePicker': { maxWidth: '100%', minWidth: 0, boxSizing: 'border-box' },
+  '.fui-Select__select': { maxWidth: '100%', textOverflow: 'ellipsis' },
 });
 
 /**
