@@ -5,7 +5,7 @@ import { CountBadge } from '../ui/badges';
 
 export const useReportStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM, minWidth: 0 },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end', minWidth: 0 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end', minWidth: 0, '& > *': { maxWidth: '100%', minWidth: 0 }, '& select': { maxWidth: '100%' } },
   two: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(420px, 100%), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start', minWidth: 0 },
   below: { backgroundColor: tokens.colorPaletteRedBackground1 },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },

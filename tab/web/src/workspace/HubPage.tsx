@@ -7,14 +7,12 @@ import {
   MessageBarBody,
   ProgressBar,
   Spinner,
-  Tab,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
-  TabList,
   Title2,
   Title3,
   tokens,
@@ -30,6 +28,7 @@ import { ResourceLibrary } from './ResourceLibrary';
 import { isForbidden, workspaceApi } from './workspace-client';
 import { useLayout } from '../ui/styles';
 import { useBits } from './bits';
+import { SectionTabs } from '../ui/SectionTabs';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -173,11 +172,16 @@ export default function HubPage() {
   return (
     <main className={layout.page}>
       <Title2 block as="h1">Training hub: Learning Organisations</Title2>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as HubTab)} aria-label="Hub views">
-        <Tab value="applications">Applications</Tab>
-        <Tab value="published">Approved Learning Organisations</Tab>
-        <Tab value="library">Resource library</Tab>
-      </TabList>
+      <SectionTabs<HubTab>
+        tabs={[
+          { id: 'applications', title: 'Applications' },
+          { id: 'published', title: 'Approved Learning Organisations' },
+          { id: 'library', title: 'Resource library' },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+        label="Hub views"
+      />
       {error !== undefined && <Problem error={error} />}
       {tab === 'applications' && (
         <section aria-labelledby="hub-apps">
