@@ -1,7 +1,7 @@
 import { Field, makeStyles } from '@fluentui/react-components';
 import { DayOfWeek } from '@fluentui/react-calendar-compat';
 import { DatePicker, defaultDatePickerStrings } from '@fluentui/react-datepicker-compat';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatDate, parseUkDate, toInputDate } from '../../../shared/dates';
 
 const useStyles = makeStyles({ picker: { width: '100%', minWidth: 0, maxWidth: '100%' } });
@@ -28,6 +28,7 @@ export function DateInput(props: {
   const { label, value, onChange, required, hint, min, max, disabled, className } = props;
   const styles = useStyles();
   const [problem, setProblem] = useState<string>();
+  const typed = useRef('');
   const outside = (iso: string) => (min && iso < min ? `The earliest date allowed is ${formatDate(min)}.` : max && iso > max ? `The latest date allowed is ${formatDate(max)}.` : undefined);
   return (
     <Field label={label} required={required} hint={hint ?? 'dd/mm/yyyy'} validationMessage={problem} validationState={problem ? 'error' : 'none'} className={className}>
@@ -43,12 +44,18 @@ export function DateInput(props: {
         maxDate={fromIso(max)}
         formatDate={(date) => (date ? toInputDate(toIso(date)) : '')}
         parseDateFromString={(text) => {
+          typed.current = text;
           const iso = parseUkDate(text);
           return iso ? (fromIso(iso) ?? null) : null;
         }}
+        onValidationResult={({ error }) => {
+          if (error === 'invalid-input') setProblem(`“${typed.current}” is not a date: type it as day/month/year, e.g. 02/12/2026.`);
+          else if (error === 'out-of-bounds') setProblem(min && max ? `Give a date from ${formatDate(min)} to ${formatDate(max)}.` : min ? `The earliest date allowed is ${formatDate(min)}.` : `The latest date allowed is ${formatDate(max)}.`);
+          else if (error === 'required-input') setProblem(`Give the ${label.toLowerCase()}.`);
+          else setProblem(undefined);
+        }}
         onSelectDate={(date) => {
           if (!date) {
-            setProblem(undefined);
             onChange(undefined);
             return;
           }
@@ -56,11 +63,6 @@ export function DateInput(props: {
           const refused = outside(iso);
           setProblem(refused);
           if (!refused) onChange(iso);
-        }}
-        onBlur={(e) => {
-          const text = (e.target as HTMLInputElement).value ?? '';
-          if (text.trim() === '') return;
-          if (!parseUkDate(text)) setProblem(`“${text}” is not a date: type it as day/month/year, e.g. 02/12/2026.`);
         }}
       />
     </Field>
