@@ -57,6 +57,7 @@ export class TrendHistory {
       this.status = { ...this.status, state: 'done' };
       return this.current();
     }
+    this.status = { state: 'running', done: 0, total: 0, months: missing.length };
     this.running = this.run(missing, month).finally(() => {
       this.running = undefined;
     });
