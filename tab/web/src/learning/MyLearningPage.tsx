@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Card, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { COMPLETION_METHOD_NAMES, type MyLearningView } from '../../../shared/learning-api';
 import { formatDate, formatInstant } from '../../../shared/dates';
 import { keys } from '../data/query-client';
@@ -10,7 +10,10 @@ import { OutcomeBar } from '../ui/OutcomeBar';
 import { Page, Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { useLayout } from '../ui/styles';
-import { LearningActionDialog, type ActionMode } from './LearningActions';
+import type { ActionMode } from './LearningActions';
+
+// The dialog (and its date picker) downloads when first opened, not with the page.
+const LearningActionDialog = lazy(() => import('./LearningActions').then((m) => ({ default: m.LearningActionDialog })));
 
 const REQUEST_KIND: Record<string, string> = { extension: 'Extension', exemption: 'Exemption', evidence: 'Certificate verification' };
 
@@ -152,6 +155,8 @@ export default function MyLearningPage() {
                   ]}
                 />
               </Section>
+              {action && (
+              <Suspense fallback={null}>
               <LearningActionDialog
                 view={view}
                 mode={action?.mode}
@@ -162,6 +167,8 @@ export default function MyLearningPage() {
                   setOutcome(o);
                 }}
               />
+              </Suspense>
+              )}
             </>
           );
         }}

@@ -7,7 +7,7 @@ import { useApiQuery } from '../data/use-api';
 import { DataTable, type Column } from '../ui/DataTable';
 import { QueryState } from '../ui/QueryState';
 import { ScrollArea } from '../ui/ScrollArea';
-import { ComplianceBarChart, TrendLineChart } from './charts';
+import { LazyBarChart as ComplianceBarChart, LazyTrendChart as TrendLineChart } from './lazy-charts';
 import { ExportButtons, Percent, useReportStyles } from './report-ui';
 
 const BASIS: Record<string, string> = { snapshot: 'Snapshot taken that month', records: 'Worked out from the records', live: 'Today' };

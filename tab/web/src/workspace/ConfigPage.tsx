@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApplicationSummary, LinkChannelRequest, Practice, WorkspaceListResponse } from '../../../shared/workspace-api';
 import { useSession } from '../session';
 import { Problem } from '../shell/Problem';
-import { pages } from '../teams-host';
+import { pages } from '@microsoft/teams-js';
 import { workspaceHref } from './ApplicationList';
 import { PracticesEditor, practiceProblem } from './PracticesEditor';
 import { workspaceApi } from './workspace-client';
