@@ -10,6 +10,7 @@ import { PEOPLE, projectRoot, startDemoTab } from '../support/demo-tab.js';
  * and high contrast, into docs/screenshots/. Uses Debian's chromium (CHROMIUM_PATH to override).
  */
 const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' }, viewport: { type: 'boolean', default: false } } });
+const only = values.only?.split(',');
 const out = values.out ?? join(projectRoot(), 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
@@ -35,12 +36,12 @@ async function main(): Promise<void> {
     { name: 'reports', path: 'reports', as: PEOPLE.adele, themes: ['default', 'dark', 'contrast'], ready: async (p) => { await p.getByRole('img', { name: /Compliance by subject/ }).waitFor({ timeout: 20_000 }); await p.getByRole('img', { name: /Overall compliance by month/ }).waitFor({ timeout: 60_000 }); await p.waitForTimeout(500); } },
     { name: 'annual-plan', path: 'reports', as: PEOPLE.adele, themes: ['default'], ready: async (p) => { await text(p, 'By staff group'); await p.getByRole('tab', { name: 'Annual plan' }).click().catch(async () => { await p.getByRole('tab', { name: /more sections/ }).click(); await p.getByRole('menuitem', { name: 'Annual plan' }).click(); }); await text(p, 'Nationally mandated topics'); } },
     { name: 'admin-matrix', path: 'admin', as: PEOPLE.adele, themes: ['default', 'dark'], ready: (p) => text(p, 'Roles and what they require') },
-    { name: 'workspace', path: 'workspace', as: PEOPLE.megan, themes: ['default'], extra: { app: demo.workspaceId }, ready: (p) => text(p, /Overview/) },
+    { name: 'workspace', path: 'workspace', as: PEOPLE.megan, themes: ['default'], extra: { app: demo.workspaceId }, ready: (p) => p.getByRole('navigation', { name: 'Sections' }).or(p.getByRole('combobox', { name: 'Go to' })).first().waitFor({ timeout: 20_000 }) },
     { name: 'hub', path: 'hub', as: PEOPLE.nestor, themes: ['default'], ready: (p) => p.getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 }) },
   ];
   try {
     for (const shot of shots) {
-      if (values.only && !shot.name.includes(values.only)) continue;
+      if (only && !only.includes(shot.name)) continue;
       for (const width of [1280, 400]) {
         for (const theme of shot.themes) {
           const context = await browser.newContext({ viewport: { width, height: width === 400 ? 860 : 900 }, locale: 'en-GB', timezoneId: 'Europe/London', reducedMotion: 'reduce', deviceScaleFactor: 1 });
