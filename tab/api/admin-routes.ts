@@ -19,6 +19,7 @@ import { registerQueueRoutes } from './admin-queue-routes.js';
 import { dateSchema, idSchema } from './learning-context.js';
 import { registerProposalRoutes } from './proposal-routes.js';
 import type { TabRouteModule } from './register.js';
+import { gzipJson } from './gzip-json.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and hyphens');
 const subjectSchema = z.object({ id: slug, name: z.string().max(200), kind: z.enum(REQUIREMENT_KINDS), aliases: z.array(z.string().max(100)).max(50) });
@@ -106,6 +107,7 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
 
   server.get(
     '/api/admin/catalogue',
+    gzipJson(),
     kit.route({}, async ({ caller }): Promise<CatalogueAdminView> => {
       requireCapability(caller, 'matrix.read');
       const all = await rows.list();

@@ -12,6 +12,7 @@ import { COMPLETION_METHOD_NAMES } from '../shared/learning-api.js';
 import { ApiError, notFound } from './api-error.js';
 import { approvalDeps, dateSchema, idSchema, nameReader, refusalError } from './learning-context.js';
 import type { TabRouteModule } from './register.js';
+import { gzipJson } from './gzip-json.js';
 
 /**
  * "My learning": the caller's own learning only (no route takes someone else's id), read with the
@@ -77,6 +78,7 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
 
   server.get(
     '/api/learning/me',
+    gzipJson(),
     kit.route({}, async ({ caller }): Promise<MyLearningView> => {
       const due = await whatsDue(learning, caller.staffId);
       if (due.kind !== 'ok') throw notFound('You are not in the staff records.');

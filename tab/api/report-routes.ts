@@ -1,3 +1,4 @@
+import { gzipJson } from './gzip-json.js';
 import type { Response } from 'restify';
 import { z } from 'zod';
 import { annualPlan, defaultPlanYear, STAFF_HOURS_FORMULA } from '../../core/reports/annual-plan.js';
@@ -170,19 +171,20 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
 
   // ---- routes ----
 
-  server.get('/api/reports/compliance', kit.route({ query: complianceQuery }, async ({ caller, query }) => complianceResponse(caller, query)));
+  server.get('/api/reports/compliance', gzipJson(), kit.route({ query: complianceQuery }, async ({ caller, query }) => complianceResponse(caller, query)));
 
   server.get(
     '/api/reports/dna',
+    gzipJson(),
     kit.route({ query: z.object({ from: dateParam.optional(), to: dateParam.optional() }) }, async ({ caller, query }) => dnaResponse(caller, query)),
   );
 
   server.get('/api/reports/feedback', kit.route({}, async ({ caller }) => feedbackResponse(caller)));
 
-  server.get('/api/reports/unreachable', kit.route({}, async ({ caller }) => unreachableResponse(caller)));
+  server.get('/api/reports/unreachable', gzipJson(), kit.route({}, async ({ caller }) => unreachableResponse(caller)));
 
   const yearSchema = z.coerce.number().int().min(2026).max(2100);
-  server.get('/api/reports/annual-plan', kit.route({ query: z.object({ year: yearSchema.optional() }) }, async ({ caller, query }) => planResponse(caller, query.year)));
+  server.get('/api/reports/annual-plan', gzipJson(), kit.route({ query: z.object({ year: yearSchema.optional() }) }, async ({ caller, query }) => planResponse(caller, query.year)));
 
   server.put(
     '/api/reports/annual-plan/:year',

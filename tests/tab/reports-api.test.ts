@@ -59,6 +59,10 @@ describe('reports over the API', () => {
       ['Trust / Ward 2', 4, 5],
     ]);
     expect(body.filters.staffGroups).toEqual(['Admin', 'Nursing']);
+    // A report is JSON worth compressing: gzipped for a client that accepts it.
+    const zipped = await fetch(`${app.server.url}/api/reports/compliance`, { headers: { authorization: 'Bearer dev:A1', 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(((await zipped.json()) as ComplianceReportResponse).overall.percent).toBe(77.7);
   });
 
   it('when the first organisation report of the month is made, then the month is snapshotted once, and the months before snapshots began are worked out from the records', async () => {

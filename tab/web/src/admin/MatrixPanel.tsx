@@ -8,14 +8,12 @@ import { DataTable } from '../ui/DataTable';
 import { OutcomeBar } from '../ui/OutcomeBar';
 import { Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
-import { useLayout } from '../ui/styles';
 import { RefreshStatus } from './matrix/RefreshStatus';
 import { RolesGrid } from './matrix/RolesGrid';
 import { TopicDialog, type EditingTopic } from './matrix/TopicDialog';
 
 /** The requirement matrix: topics (renewal, ways to complete, link), local topics, and the roles × subjects grid. */
 export function MatrixPanel() {
-  const layout = useLayout();
   const catalogue = useApiQuery<CatalogueAdminView>(keys.catalogue, '/api/admin/catalogue');
   const [editing, setEditing] = useState<EditingTopic>();
   const [outcome, setOutcome] = useState<Outcome>();

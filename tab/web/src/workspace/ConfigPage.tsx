@@ -1,4 +1,4 @@
-import { mergeClasses, Body1, Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, Title2, tokens } from '@fluentui/react-components';
+import { mergeClasses, Body1, Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ApplicationSummary, LinkChannelRequest, Practice, WorkspaceListResponse } from '../../../shared/workspace-api';
 import { useSession } from '../session';

@@ -17,7 +17,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApplicationSummary, HubOverviewResponse, PublishedListResponse, ResourcesResponse, WorkspaceDefinitions } from '../../../shared/workspace-api';
 import { Problem } from '../shell/Problem';
 import { workspaceHref } from './ApplicationList';
@@ -25,10 +25,11 @@ import { formatDate } from './countdown';
 import { RecordOutcomeDialog, RequestChangesDialog, SchedulePanelDialog } from './HubDialogs';
 import { OUTCOME_COLOR, OUTCOME_LABEL, RISK_COLOR, RISK_LABEL, STAGE_LABEL } from './labels';
 import { ResourceLibrary } from './ResourceLibrary';
-import { isForbidden, workspaceApi } from './workspace-client';
+import { isForbidden } from './workspace-client';
 import { useLayout } from '../ui/styles';
 import { useBits } from './bits';
 import { SectionTabs } from '../ui/SectionTabs';
+import { useApiQuery } from '../data/use-api';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -153,21 +154,19 @@ function Published({ list }: { list: PublishedListResponse }) {
 export default function HubPage() {
   const layout = useLayout();
   const [tab, setTab] = useState<HubTab>('applications');
-  const [overview, setOverview] = useState<HubOverviewResponse>();
-  const [overviewError, setOverviewError] = useState<unknown>();
-  const [published, setPublished] = useState<PublishedListResponse>();
-  const [resources, setResources] = useState<ResourcesResponse>();
-  const [definitions, setDefinitions] = useState<WorkspaceDefinitions>();
-  const [error, setError] = useState<unknown>();
-
-  const loadOverview = useCallback(() => workspaceApi.hubApplications().then(setOverview, setOverviewError), []);
-  const loadResources = useCallback(() => workspaceApi.resources().then(setResources, setError), []);
-  useEffect(() => {
-    void loadOverview();
-    void loadResources();
-    workspaceApi.published().then(setPublished, setError);
-    workspaceApi.definitions().then(setDefinitions, setError);
-  }, [loadOverview, loadResources]);
+  // Each list is a cached query; a change made here refetches the list it changed.
+  const overviewQuery = useApiQuery<HubOverviewResponse>(['hub', 'applications'], '/api/hub/applications');
+  const publishedQuery = useApiQuery<PublishedListResponse>(['hub', 'published'], '/api/hub/learning-organisations');
+  const resourcesQuery = useApiQuery<ResourcesResponse>(['hub', 'resources'], '/api/resources');
+  const definitionsQuery = useApiQuery<WorkspaceDefinitions>(['workspace-definitions'], '/api/workspace-definitions');
+  const overview = overviewQuery.data;
+  const overviewError = overview ? undefined : (overviewQuery.error ?? undefined);
+  const published = publishedQuery.data;
+  const resources = resourcesQuery.data;
+  const definitions = definitionsQuery.data;
+  const error = publishedQuery.error ?? resourcesQuery.error ?? definitionsQuery.error ?? undefined;
+  const loadOverview = () => overviewQuery.refetch();
+  const loadResources = () => resourcesQuery.refetch();
 
   return (
     <main className={layout.page}>
@@ -182,7 +181,7 @@ export default function HubPage() {
         onSelect={setTab}
         label="Hub views"
       />
-      {error !== undefined && <Problem error={error} />}
+      {error ? <Problem error={error} /> : null}
       {tab === 'applications' && (
         <section aria-labelledby="hub-apps">
           <Title3 block as="h2" id="hub-apps">

@@ -31,6 +31,7 @@ import { Problem } from '../shell/Problem';
 import { RESOURCE_KIND_LABEL } from './ResourcesPanel';
 import { workspaceApi } from './workspace-client';
 import { useBits } from './bits';
+import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
@@ -42,6 +43,7 @@ const useStyles = makeStyles({
 const EMPTY: ResourceRequest = { title: '', kind: 'exemplar', url: '', description: '', sectionIds: [] };
 
 function ResourceForm({ initial, sections, onClose, onSaved }: { initial: Resource | undefined; sections: SectionDefinition[]; onClose: () => void; onSaved: () => void }) {
+  const layout = useLayout();
   const bits = useBits();
   const styles = useStyles();
   const [form, setForm] = useState<ResourceRequest>(initial ? { title: initial.title, kind: initial.kind, url: initial.url, description: initial.description ?? '', sectionIds: initial.sectionIds } : EMPTY);
@@ -67,7 +69,7 @@ function ResourceForm({ initial, sections, onClose, onSaved }: { initial: Resour
   };
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
+      <DialogSurface className={layout.dialog}>
         <DialogBody>
           <DialogTitle>{initial ? 'Edit resource' : 'Add a resource'}</DialogTitle>
           <DialogContent>

@@ -20,6 +20,7 @@ import { STATUS_LABEL } from './labels';
 import { DateInput } from '../ui/DateInput';
 import { workspaceApi } from './workspace-client';
 import { useLayout } from '../ui/styles';
+import { useApiMutation } from '../data/use-api';
 
 const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(200px, 100%), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
@@ -32,19 +33,11 @@ const useStyles = makeStyles({
 /** Owner (practice and/or person), status and due date of a section; saved as soon as one changes. */
 export function SectionMeta({ appId, section, practices, members, canEdit, onSaved }: { appId: string; section: SectionState; practices: Practice[]; members: Member[]; canEdit: boolean; onSaved: (s: SectionState) => void }) {
   const styles = useStyles();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const update = async (body: Parameters<typeof workspaceApi.updateSection>[2]) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSaved(await workspaceApi.updateSection(appId, section.sectionId, body));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Saved as soon as one changes; the answer goes into the workspace's cached view (onSaved).
+  const save = useApiMutation((body: Parameters<typeof workspaceApi.updateSection>[2]) => workspaceApi.updateSection(appId, section.sectionId, body), { update: (saved) => onSaved(saved) });
+  const update = (body: Parameters<typeof workspaceApi.updateSection>[2]) => save.mutate(body);
+  const busy = save.isPending;
+  const error = save.error ?? undefined;
   const owner = section.owner;
   const setOwner = (practiceOds: string | undefined, staffId: string | undefined) =>
     void update({ owner: practiceOds || staffId ? { ...(practiceOds ? { practiceOds } : {}), ...(staffId ? { staffId } : {}) } : null });
@@ -83,7 +76,7 @@ export function SectionMeta({ appId, section, practices, members, canEdit, onSav
         </Field>
         <DateInput className={styles.field} label="Due date" value={section.dueDate} disabled={!canEdit || busy} onChange={(iso) => void update({ dueDate: iso ?? null })} />
       </div>
-      {error !== undefined && <Problem error={error} title="Not saved" />}
+      {error ? <Problem error={error} title="Not saved" /> : null}
     </div>
   );
 }

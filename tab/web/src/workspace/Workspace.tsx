@@ -1,6 +1,9 @@
 import { Badge, Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Member } from '../../../shared/workspace-api';
+import type { Member, MembersResponse } from '../../../shared/workspace-api';
+import { useApiQuery } from '../data/use-api';
+
+const NO_MEMBERS: Member[] = [];
 import { useSession } from '../session';
 import { ChecklistPanel } from './ChecklistPanel';
 import { todayFromCountdown } from './countdown';
@@ -13,7 +16,7 @@ import { SectionView } from './SectionView';
 import { newClientId, usePresence } from './use-presence';
 import { OfflineBanner } from './editor/OfflineBanner';
 import { useWorkspace } from './use-workspace';
-import { isForbidden, workspaceApi } from './workspace-client';
+import { isForbidden } from './workspace-client';
 import { Problem } from '../shell/Problem';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { useBits } from './bits';
@@ -54,15 +57,12 @@ export function Workspace({ appId }: { appId: string }) {
   const { view, error, live } = store;
   const [sectionId, setSectionId] = useState(sectionFromUrl);
   const [focusField, setFocusField] = useState<string>();
-  const [members, setMembers] = useState<Member[]>([]);
+  const membersQuery = useApiQuery<MembersResponse>(['workspace', appId, 'members'], `/api/workspaces/${encodeURIComponent(appId)}/members`);
+  const members: Member[] = membersQuery.data?.members ?? NO_MEMBERS;
   const unsent = useRef(0);
   unsent.current = store.docsState === 'synced' ? 0 : 1;
 
   const clientId = usePresence(view ? appId : undefined, { sectionId, fieldId: focusField, editing: focusField !== undefined }, store.applyPresence, origin);
-
-  useEffect(() => {
-    workspaceApi.members(appId).then((m) => setMembers(m.members), () => setMembers([]));
-  }, [appId]);
 
   useEffect(() => {
     const onPop = () => setSectionId(sectionFromUrl());

@@ -32,6 +32,7 @@ import { OUTCOME_COLOR, OUTCOME_LABEL, RISK_COLOR, RISK_LABEL, STAGE_LABEL } fro
 import type { LiveState } from './use-workspace';
 import { workspaceApi } from './workspace-client';
 import { useBits } from './bits';
+import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -85,6 +86,7 @@ function PresenceAvatars({ presence, myClientId, sectionTitle }: { presence: Pre
 
 /** A lifecycle step, confirmed first; a refused submission lists what is missing. */
 function LifecycleButton({ appId, stage, action, primary, onDone }: { appId: string; stage: Stage; action: LifecycleRequest['action']; primary?: boolean; onDone: () => void }) {
+  const layout = useLayout();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
@@ -110,7 +112,7 @@ function LifecycleButton({ appId, stage, action, primary, onDone }: { appId: str
           {ACTION_LABEL[action]}
         </Button>
       </DialogTrigger>
-      <DialogSurface>
+      <DialogSurface className={layout.dialog}>
         <DialogBody>
           <DialogTitle>{ACTION_LABEL[action]}?</DialogTitle>
           <DialogContent>
