@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Member, MembersResponse } from '../../../shared/workspace-api';
 import { useApiQuery } from '../data/use-api';
 
@@ -12,7 +12,6 @@ import { NoAccess } from './NoAccess';
 import { PracticesPanel } from './PracticesPanel';
 import { ProgressBoard } from './ProgressBoard';
 import { ResourcesPanel } from './ResourcesPanel';
-import { SectionView } from './SectionView';
 import { newClientId, usePresence } from './use-presence';
 import { OfflineBanner } from './editor/OfflineBanner';
 import { useWorkspace } from './use-workspace';
@@ -20,6 +19,9 @@ import { isForbidden } from './workspace-client';
 import { Problem } from '../shell/Problem';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { useBits } from './bits';
+
+// A section's editors (Tiptap, ProseMirror) download when a section is first opened, not with the overview.
+const SectionView = lazy(() => import('./SectionView').then((m) => ({ default: m.SectionView })));
 
 const useStyles = makeStyles({
   layout: {
@@ -160,6 +162,7 @@ export function Workspace({ appId }: { appId: string }) {
         </div>
         <div id="workspace-main" className={styles.content}>
           {current ? (
+            <Suspense fallback={<Spinner label="Opening the section" />}>
             <SectionView
               key={current.id}
               appId={appId}
@@ -170,6 +173,7 @@ export function Workspace({ appId }: { appId: string }) {
               myClientId={clientId}
               onFocusField={setFocusField}
             />
+            </Suspense>
           ) : (
             <div className={styles.overview}>
               <ProgressBoard view={view} today={today} onOpen={open} />
