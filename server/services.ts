@@ -3,6 +3,7 @@ import type { LearningDeps } from '../core/learning/ports.js';
 import { SummaryRefresher } from '../core/learning/summary-refresh.js';
 import type { QueuedReminder } from '../core/reminders/planner.js';
 import { ComplianceReports } from '../core/reports/compliance-reports.js';
+import { TrendHistory } from '../core/reports/trend-history.js';
 import { AuditLogRepository } from '../core/storage/audit-log-repository.js';
 import { AuditOutbox } from '../core/storage/audit-outbox.js';
 import { CatalogueRepository } from '../core/storage/catalogue-repository.js';
@@ -68,6 +69,8 @@ export interface Services {
   reportSnapshots: ReportSnapshotRepository;
   complianceReports: ComplianceReports;
   reportSources: ReportSources;
+  /** The trend's months before snapshots began, worked out once from the stored records and history. */
+  trendHistory: TrendHistory;
   /** The organisation's append-only, hash-chained audit log of sensitive actions. */
   auditLog: AuditLogRepository;
   /** Chains every audited change exactly when the change is stored (see core/storage/audit-outbox.ts). */
@@ -141,5 +144,12 @@ export function createServices(config: AppConfig, clock: Clock = systemClock): S
     reportSnapshots,
     complianceReports: new ComplianceReports(summaryCache, reportSnapshots, { threshold: config.complianceThreshold, dueSoonDays: config.rules.dueSoonDays }),
     reportSources: new ReportSources(store),
+    trendHistory: new TrendHistory({
+      staffIds: async () => [...(await summaryCache.current()).summaries.keys()],
+      bundle: (id) => staff.getBundle(id),
+      catalogue,
+      snapshots: reportSnapshots,
+      rules: config.rules,
+    }),
   };
 }

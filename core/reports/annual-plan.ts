@@ -18,6 +18,21 @@ export interface AnnualPlan {
   totals: { staffHoursPerYear: number };
 }
 
+/** The formula the plan shows beside its figures, in words. */
+export const STAFF_HOURS_FORMULA =
+  'Staff hours a year = headcount × (minutes to assess competency + minutes to complete the learning) ÷ 60, spread over the renewal period (× 12 ÷ renewal months; a topic that does not expire counts once).';
+
+/**
+ * The staff time a topic costs a year: everyone required, each taking the time to complete the
+ * learning and the time to assess their competency, once per renewal period. Unknown (null) until
+ * at least one of the two times is given; a time not given counts as none.
+ */
+export function staffHoursPerYear(headcount: number, assessMinutes: number | null, completeMinutes: number | null, renewalMonths: number | null): number | null {
+  if (assessMinutes === null && completeMinutes === null) return null;
+  const minutesEach = (assessMinutes ?? 0) + (completeMinutes ?? 0);
+  return Math.round(((headcount * minutesEach) / 60) * (renewalMonths ? 12 / renewalMonths : 1) * 10) / 10;
+}
+
 export function defaultPlanYear(today: LocalDate): number {
   const year = Number(today.slice(0, 4));
   return Number(today.slice(5, 7)) < 3 ? year : year + 1;
@@ -60,6 +75,7 @@ export function annualPlan(input: {
       const judgement = input.judgements.get(key);
       const headcountRequired = required.get(key) ?? 0;
       const completeMinutes = judgement?.completeMinutes ?? null;
+      const assessMinutes = judgement?.assessMinutes ?? null;
       rows.push({
         subjectId: subject.id,
         level: topic.level,
@@ -69,12 +85,11 @@ export function annualPlan(input: {
         renewalMonths: topic.renewalMonths,
         renewal: renewalText(topic.renewalMonths),
         nationalContent: judgement?.nationalContent ?? (subject.kind === 'national' ? 'Y' : 'N'),
-        assessMinutes: judgement?.assessMinutes ?? null,
+        assessMinutes,
         completeMinutes,
         improvement: judgement?.improvement ?? '',
         ...(judgement ? { updatedBy: judgement.updatedBy, updatedAt: judgement.updatedAt } : {}),
-        staffHoursPerYear:
-          completeMinutes === null ? null : Math.round(((headcountRequired * completeMinutes) / 60) * (topic.renewalMonths ? 12 / topic.renewalMonths : 1) * 10) / 10,
+        staffHoursPerYear: staffHoursPerYear(headcountRequired, assessMinutes, completeMinutes, topic.renewalMonths),
       });
     }
   }

@@ -3,6 +3,7 @@ import type { ReportSnapshotRepository } from '../storage/report-snapshot-reposi
 import { addMonths, type LocalDate } from '../time/local-date.js';
 import { complianceReport, type ComplianceReport, type ReportOptions } from './compliance-report.js';
 import type { TrendPoint } from './report-shapes.js';
+import { TREND_MONTHS } from './trend-history.js';
 import type { SummaryCache } from '../storage/summary-cache.js';
 
 /** Whose figures a report covers: the whole organisation, or a manager's team. */
@@ -63,12 +64,13 @@ export class ComplianceReports {
   }
 
   async trend(today: LocalDate, live: ComplianceReport): Promise<TrendPoint[]> {
-    const from = addMonths(today, -23).slice(0, 7);
+    // The last 12 months: the 11 before this one (snapshots, or worked out from records), then today's live figure.
+    const from = addMonths(`${today.slice(0, 7)}-01` as LocalDate, -TREND_MONTHS).slice(0, 7);
     const stored = await this.snapshots.months(from);
     const month = today.slice(0, 7);
     return [
-      ...stored.filter((s) => s.month !== month).map((s) => ({ month: s.month, takenOn: s.takenOn, percent: s.percent, people: s.people, bySubject: s.bySubject })),
-      { month, takenOn: today, percent: live.overall.percent, people: live.people, bySubject: Object.fromEntries(live.bySubject.map((s) => [s.subjectId, s.percent])), live: true },
+      ...stored.filter((s) => s.month !== month).map((s) => ({ month: s.month, takenOn: s.takenOn, percent: s.percent, people: s.people, bySubject: s.bySubject, basis: s.basis === 'records' ? ('records' as const) : ('snapshot' as const) })),
+      { month, takenOn: today, percent: live.overall.percent, people: live.people, bySubject: Object.fromEntries(live.bySubject.map((s) => [s.subjectId, s.percent])), live: true, basis: 'live' as const },
     ];
   }
 }

@@ -31,7 +31,7 @@ export interface PlanTopicRow {
   improvement: string;
   updatedBy?: string;
   updatedAt?: string;
-  /** Computed from both: headcount × time to complete, spread over the renewal period. */
+  /** Computed from both: headcount × (time to assess + time to complete), spread over the renewal period. */
   staffHoursPerYear: number | null;
 }
 
@@ -44,4 +44,6 @@ export interface TrendPoint {
   bySubject: Record<string, number>;
   /** The live figure for the current month, not a stored snapshot. */
   live?: boolean;
+  /** How the month's figure was got: a snapshot taken that month, worked out afterwards from the stored records and history, or today's. */
+  basis: 'snapshot' | 'records' | 'live';
 }

@@ -15,11 +15,13 @@ export interface MonthlySnapshot {
   percent: number;
   bySubject: Record<string, number>;
   byStaffGroup: Record<string, number>;
+  /** Taken in its month (the default), or worked out later from the stored records and history. */
+  basis?: 'snapshot' | 'records';
 }
 
 export type { PlanHeader, PlanJudgement };
 
-type SnapshotEntity = { partitionKey: string; rowKey: string; takenOn: string; people: number; required: number; compliant: number; percent: number; bySubject: string; byStaffGroup: string };
+type SnapshotEntity = { partitionKey: string; rowKey: string; takenOn: string; people: number; required: number; compliant: number; percent: number; bySubject: string; byStaffGroup: string; basis?: string };
 type JsonEntity = { partitionKey: string; rowKey: string; data: string };
 
 const ORG = 'org';
@@ -57,6 +59,7 @@ export class ReportSnapshotRepository {
       percent: snapshot.percent,
       bySubject: JSON.stringify(snapshot.bySubject),
       byStaffGroup: JSON.stringify(snapshot.byStaffGroup),
+      ...(snapshot.basis === 'records' ? { basis: 'records' } : {}),
     };
     try {
       await this.table.createEntity(entity);
@@ -80,6 +83,7 @@ export class ReportSnapshotRepository {
         percent: row.percent,
         bySubject: JSON.parse(row.bySubject) as Record<string, number>,
         byStaffGroup: JSON.parse(row.byStaffGroup) as Record<string, number>,
+        basis: row.basis === 'records' ? 'records' : 'snapshot',
       });
     }
     return out.sort((a, b) => a.month.localeCompare(b.month));

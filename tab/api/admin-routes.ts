@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { deleteTopic, saveRole, saveSubject, saveTopic, type EditResult } from '../../core/learning/edit-catalogue.js';
 import { affectedStaff, isStale, SummaryRefresher, type RefreshJob } from '../../core/learning/summary-refresh.js';
+import type { CatalogueIndex } from '../../core/learning/catalogue-index.js';
+import { catalogueAfter, changeImpact, describeImpact } from '../../core/reports/change-impact.js';
+import { runConcurrently } from '../../core/util/concurrency.js';
+import { todayInLondon } from '../../core/time/clock.js';
+import type { StaffBundle } from '../../core/learning/ports.js';
 import { COMPLETION_METHODS, REQUIREMENT_KINDS, type RoleDefinition, type Subject, type Topic } from '../../core/learning/types.js';
 import { CatalogueRowsRepository } from '../../core/storage/catalogue-rows-repository.js';
 import { ProposalRepository } from '../../core/storage/proposal-repository.js';
 import { RefreshJobRepository } from '../../core/storage/refresh-job-repository.js';
 import type { LocalDate } from '../../core/time/local-date.js';
-import type { CatalogueAdminView, RefreshJobView, SavedAnswer } from '../shared/admin-api.js';
+import type { CatalogueAdminView, ImpactAnswer, RefreshJobView, SavedAnswer } from '../shared/admin-api.js';
 import { ApiError, forbidden } from './api-error.js';
 import { invalid, requireCapability, type AdminShared } from './admin-shared.js';
 import { registerPeopleRoutes } from './admin-people-routes.js';
@@ -14,6 +19,7 @@ import { registerQueueRoutes } from './admin-queue-routes.js';
 import { dateSchema, idSchema } from './learning-context.js';
 import { registerProposalRoutes } from './proposal-routes.js';
 import type { TabRouteModule } from './register.js';
+import { gzipJson } from './gzip-json.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and hyphens');
 const subjectSchema = z.object({ id: slug, name: z.string().max(200), kind: z.enum(REQUIREMENT_KINDS), aliases: z.array(z.string().max(100)).max(50) });
@@ -35,9 +41,25 @@ const roleSchema = z.object({
 });
 const saveBody = <T extends z.ZodTypeAny>(value: T) => z.object({ value, etag: z.string().max(200).optional() });
 
-export function jobView(job: RefreshJob | undefined, now: Date): RefreshJobView | null {
+/** A refresh's reason as people read it: "after the change to Fire Safety (Level 1)", never an internal id. */
+export function reasonText(reason: string, catalogue: CatalogueIndex | undefined): string {
+  const match = /^(topic|role) (\S+) (changed|removed)$/.exec(reason);
+  if (match && catalogue) {
+    const [, kind, id, how] = match;
+    if (kind === 'topic') {
+      const topic = catalogue.topic(id!);
+      return `after ${how === 'removed' ? 'a topic was removed' : `the change to ${topic ? catalogue.topicLabel(topic.subjectId, topic.level) : 'a topic'}`}`;
+    }
+    const role = catalogue.role(id!);
+    return role ? `after the change to the ${role.name} role` : 'after a change to a role';
+  }
+  if (reason === 'refresh requested by an administrator') return 'brought up to date on request';
+  return reason.startsWith('proposal') ? 'after a new local topic was added' : 'after a change to the requirement matrix';
+}
+
+export function jobView(job: RefreshJob | undefined, now: Date, catalogue?: CatalogueIndex): RefreshJobView | null {
   if (!job) return null;
-  return { id: job.id, reason: job.reason, state: isStale(job, now) ? 'interrupted' : job.state, total: job.total, done: job.done, failed: job.failed, startedAt: job.startedAt, ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}) };
+  return { id: job.id, reason: reasonText(job.reason, catalogue), state: isStale(job, now) ? 'interrupted' : job.state, total: job.total, done: job.done, failed: job.failed, startedAt: job.startedAt, ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}) };
 }
 
 /**
@@ -75,7 +97,7 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
       case 'invalid':
         throw invalid(result.problems);
       case 'conflict':
-        throw new ApiError(409, 'conflict', `Someone changed this ${what.toLowerCase()} since you opened it: here is the current version. Nothing was saved.`, { current: result.current ?? null });
+        throw new ApiError(409, 'conflict', `Someone else changed this ${what.toLowerCase()} while you had it open, so your change was not saved. Their version is shown now: make your change again and save.`, { current: result.current ?? null });
       case 'in-use':
         throw new ApiError(409, 'in-use', `Still required by ${result.roles.join(', ')}: take it out of those roles first. Nothing was changed.`, { roles: result.roles });
       case 'forbidden':
@@ -85,6 +107,7 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
 
   server.get(
     '/api/admin/catalogue',
+    gzipJson(),
     kit.route({}, async ({ caller }): Promise<CatalogueAdminView> => {
       requireCapability(caller, 'matrix.read');
       const all = await rows.list();
@@ -137,7 +160,8 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
     '/api/admin/summary-refresh',
     kit.route({}, async ({ caller }) => {
       requireCapability(caller, 'matrix.read');
-      return { job: jobView(await jobs.latest(), services.clock.now()) };
+      const [job, catalogue] = await Promise.all([jobs.latest(), services.catalogue.current()]);
+      return { job: jobView(job, services.clock.now(), catalogue) };
     }),
   );
 
@@ -149,7 +173,27 @@ export const registerAdminRoutes: TabRouteModule = (server, kit, context) => {
       // Chained before it starts: a refresh only recomputes what the stored facts already say.
       await services.auditLog.append({ actorId: caller.staffId, action: 'summaries.refresh-started', summary: 'every summary recomputed' });
       const job = await refresher.start('refresh requested by an administrator', caller.staffId);
-      return { job: jobView(job, services.clock.now()) };
+      return { job: jobView(job, services.clock.now(), await services.catalogue.current()) };
+    }),
+  );
+
+  server.post(
+    '/api/admin/impact',
+    ...kit.json(),
+    kit.route({ body: z.object({ topics: z.array(topicSchema).max(50).optional(), roles: z.array(roleSchema).max(200).optional() }) }, async ({ caller, body }): Promise<ImpactAnswer> => {
+      requireCapability(caller, 'matrix.edit');
+      const [before, held] = await Promise.all([services.catalogue.current(), services.summaryCache.current()]);
+      const roles = (body.roles ?? []).map((r) => ({ ...r, requirements: r.requirements.map((q) => ({ subjectId: q.subjectId, level: q.level, ...(q.since ? { since: q.since as LocalDate } : {}) })) })) as RoleDefinition[];
+      const after = catalogueAfter(before, { topics: (body.topics ?? []) as Topic[], roles });
+      // The people the change can reach, as the refresh after saving would pick them: a changed subject, or a changed role.
+      const ids = affectedStaff([...held.summaries.values()], { subjectIds: (body.topics ?? []).map((t) => t.subjectId), roleIds: roles.map((r) => r.id) });
+      const bundles: Pick<StaffBundle, 'person' | 'records' | 'extensions' | 'exemptions'>[] = [];
+      await runConcurrently(ids, 16, async (id) => {
+        const bundle = await services.staff.getBundle(id);
+        if (bundle) bundles.push(bundle);
+      });
+      const impact = changeImpact(bundles, before, after, todayInLondon(services.clock), context.config.rules);
+      return { impact, sentence: describeImpact(impact), changesDueDates: impact.affected > 0 };
     }),
   );
 

@@ -17,6 +17,7 @@ import { todayInLondon } from '../../core/time/clock.js';
 import { provenanceLine } from '../../core/passport/passport-messages.js';
 import { approvalDeps, dateSchema, idSchema, nameReader } from './learning-context.js';
 import type { TabRouteModule } from './register.js';
+import { gzipJson } from './gzip-json.js';
 
 /**
  * "My learning": the caller's own learning only (no route takes someone else's id), read with the
@@ -67,6 +68,16 @@ const certificateBody = z.object({
 const extensionBody = z.object({ subjectId: idSchema, requestedDate: dateSchema, reason: z.string().max(500) });
 const exemptionBody = z.object({ subjectId: idSchema, reason: z.string().max(1000) });
 
+/** The earliest due date on or after today of anything not overdue or exempt; null when nothing is ahead. */
+export function nextDueAfter(items: readonly { status: string; dueDate: LocalDate | null }[], today: LocalDate): LocalDate | null {
+  let next: LocalDate | null = null;
+  for (const item of items) {
+    if (item.status === 'overdue' || item.status === 'exempt' || !item.dueDate || item.dueDate < today) continue;
+    if (next === null || item.dueDate < next) next = item.dueDate;
+  }
+  return next;
+}
+
 export const registerLearningRoutes: TabRouteModule = (server, kit, context) => {
   const { services, config } = context;
   const learning = services.learning;
@@ -74,6 +85,7 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
 
   server.get(
     '/api/learning/me',
+    gzipJson(),
     kit.route({}, async ({ caller }): Promise<MyLearningView> => {
       const due = await whatsDue(learning, caller.staffId);
       if (due.kind !== 'ok') throw notFound('You are not in the staff records.');
@@ -126,7 +138,8 @@ export const registerLearningRoutes: TabRouteModule = (server, kit, context) => 
         name: due.person.name,
         asOf: compliance.asOf,
         roles: [...new Set(compliance.items.flatMap((i) => i.roleIds))].map((r) => catalogue.roleName(r)),
-        summary: compliance.summary,
+        // "Next due" is the next date still ahead: overdue items are counted as overdue, never shown as the next due date.
+        summary: { ...compliance.summary, nextDueDate: nextDueAfter(compliance.items, compliance.asOf) },
         items,
         history: bundle.records.map((r) => recordView(r, catalogue)).sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.recordedAt.localeCompare(a.recordedAt)),
         requests,

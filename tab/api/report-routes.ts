@@ -1,6 +1,7 @@
+import { gzipJson } from './gzip-json.js';
 import type { Response } from 'restify';
 import { z } from 'zod';
-import { annualPlan, defaultPlanYear } from '../../core/reports/annual-plan.js';
+import { annualPlan, defaultPlanYear, STAFF_HOURS_FORMULA } from '../../core/reports/annual-plan.js';
 import { dnaReport } from '../../core/reports/dna-report.js';
 import { toCsv, toXlsx, type ExportTable } from '../../core/reports/export-table.js';
 import { feedbackSummary } from '../../core/reports/feedback-report.js';
@@ -13,6 +14,7 @@ import type { TabCaller } from './caller.js';
 import type { TabRouteModule } from './register.js';
 import { NO_REPLY } from './route-kit.js';
 import { passportRecordsTable } from './passport-records-export.js';
+import { formatDate, formatInstant, formatMonth } from '../shared/dates.js';
 import { can, whoCan } from '../../core/people/authorisation.js';
 import {
   REPORT_EXPORTS,
@@ -61,8 +63,10 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
     const today = todayInLondon(context.clock);
     const [{ report, people }, catalogue] = await Promise.all([reports.reportFor(scope, filters, today), services.catalogue.current()]);
     let trend: TrendPoint[] = [];
+    let history: ComplianceReportResponse['history'] = null;
     if (scope.kind === 'organisation') {
       await reports.ensureMonthlySnapshot(today);
+      history = await services.trendHistory.ensure(today);
       const unfiltered = filters.staffGroup || filters.orgUnit ? (await reports.reportFor(scope, {}, today)).report : report;
       trend = await reports.trend(today, unfiltered);
     }
@@ -83,6 +87,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
         orgDepth: filters.orgDepth ?? null,
       },
       trend,
+      history,
       computedInMs: Math.round(performance.now() - started),
     };
   };
@@ -162,24 +167,25 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
         ? { asOf: firstOfMarch, value: marchSnapshot.people, basis: `from the monthly snapshot taken on ${marchSnapshot.takenOn}` }
         : { asOf: firstOfMarch, value: held.summaries.size, basis: today < firstOfMarch ? `forecast: the headcount today (${today})` : `the headcount today (${today}); no snapshot was taken in March` };
     const plan = annualPlan({ year: planYear, organisationName: config.organisationName, catalogue, summaries: held.summaries.values(), judgements: stored.judgements, header: stored.header, headcount });
-    return { ...plan, editable: true };
+    return { ...plan, formula: STAFF_HOURS_FORMULA, editable: true };
   };
 
   // ---- routes ----
 
-  server.get('/api/reports/compliance', kit.route({ query: complianceQuery }, async ({ caller, query }) => complianceResponse(caller, query)));
+  server.get('/api/reports/compliance', gzipJson(), kit.route({ query: complianceQuery }, async ({ caller, query }) => complianceResponse(caller, query)));
 
   server.get(
     '/api/reports/dna',
+    gzipJson(),
     kit.route({ query: z.object({ from: dateParam.optional(), to: dateParam.optional() }) }, async ({ caller, query }) => dnaResponse(caller, query)),
   );
 
   server.get('/api/reports/feedback', kit.route({}, async ({ caller }) => feedbackResponse(caller)));
 
-  server.get('/api/reports/unreachable', kit.route({}, async ({ caller }) => unreachableResponse(caller)));
+  server.get('/api/reports/unreachable', gzipJson(), kit.route({}, async ({ caller }) => unreachableResponse(caller)));
 
   const yearSchema = z.coerce.number().int().min(2026).max(2100);
-  server.get('/api/reports/annual-plan', kit.route({ query: z.object({ year: yearSchema.optional() }) }, async ({ caller, query }) => planResponse(caller, query.year)));
+  server.get('/api/reports/annual-plan', gzipJson(), kit.route({ query: z.object({ year: yearSchema.optional() }) }, async ({ caller, query }) => planResponse(caller, query.year)));
 
   server.put(
     '/api/reports/annual-plan/:year',
@@ -280,7 +286,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
         { title: 'By subject', columns: [{ header: 'Subject', width: 40 }, ...figures], rows: r.bySubject.map((s) => [s.subject, ...values(s)]) },
         { title: 'By staff group', columns: [{ header: 'Staff group', width: 30 }, ...figures], rows: r.byStaffGroup.map((g) => [g.staffGroup, ...values(g)]) },
         { title: 'By organisation unit', columns: [{ header: 'Organisation unit', width: 50 }, ...figures], rows: r.byOrgUnit.map((u) => [u.orgUnit, ...values(u)]) },
-        { title: 'Trend', columns: [{ header: 'Month' }, { header: 'Taken on' }, { header: 'People' }, { header: 'Compliance %' }], rows: r.trend.map((t) => [t.month, t.takenOn, t.people, t.percent]) },
+        { title: 'Trend', columns: [{ header: 'Month' }, { header: 'Figures as of' }, { header: 'People' }, { header: 'Compliance %' }], rows: r.trend.map((t) => [formatMonth(t.month), formatDate(t.takenOn), t.people, t.percent]) },
       ];
     }
     if (report === 'dna') {
@@ -289,7 +295,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
         {
           title: 'Did not attend',
           columns: ['Session date', 'Name', 'Staff number', 'Staff group', 'Organisation unit', 'Subject', 'Reason', 'Plan agreed', 'Recorded by', 'Recorded at'].map((header) => ({ header })),
-          rows: r.rows.map((d) => [d.sessionDate, d.name, d.staffId, d.staffGroup, d.orgUnit, d.subject, d.reason, d.plan, d.recordedByName, d.recordedAt]),
+          rows: r.rows.map((d) => [formatDate(d.sessionDate), d.name, d.staffId, d.staffGroup, d.orgUnit, d.subject, d.reason, d.plan, d.recordedByName, formatInstant(d.recordedAt)]),
         },
       ];
     }
@@ -310,7 +316,7 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
         {
           title: 'Not reachable in Teams',
           columns: ['Name', 'Staff number', 'Staff group', 'Organisation unit', 'Why', 'Since'].map((header) => ({ header })),
-          rows: r.rows.map((p) => [p.name, p.staffId, p.staffGroup, p.orgUnit, p.reasonText, p.since ?? '']),
+          rows: r.rows.map((p) => [p.name, p.staffId, p.staffGroup, p.orgUnit, p.reasonText, p.since ? formatInstant(p.since) : '']),
         },
       ];
     }
@@ -326,9 +332,10 @@ export const registerReportRoutes: TabRouteModule = (server, kit, context) => {
           ['Organisation name', plan.organisationName],
           [`Headcount as of 1 March ${plan.year}`, plan.headcount.value],
           ['Headcount basis', plan.headcount.basis],
-          ['Date form submitted', plan.dateSubmitted ?? ''],
+          ['Date form submitted', plan.dateSubmitted ? formatDate(plan.dateSubmitted) : ''],
           ['Plan year', plan.label],
           ['Planned staff hours a year (all topics)', plan.totals.staffHoursPerYear],
+          ['How staff hours are worked out', STAFF_HOURS_FORMULA],
         ],
       },
       { title: 'Nationally mandated topics', columns: [{ ...columns[0]!, header: 'Nationally mandated topics' }, ...columns.slice(1)], rows: topicRows(plan.national) },

@@ -7,6 +7,7 @@ import type { SummaryRefresher } from '../../core/learning/summary-refresh.js';
 import type { CallerIdentity, ProvenCaller } from '../../core/people/identify-caller.js';
 import type { PassportCredential } from '../../core/passport/credential.js';
 import type { ComplianceReports } from '../../core/reports/compliance-reports.js';
+import type { TrendHistory } from '../../core/reports/trend-history.js';
 import type { AuditLogRepository } from '../../core/storage/audit-log-repository.js';
 import type { CatalogueRepository } from '../../core/storage/catalogue-repository.js';
 import type { CatalogueRowsRepository } from '../../core/storage/catalogue-rows-repository.js';
@@ -65,6 +66,7 @@ export interface TabServices {
   reportSnapshots: ReportSnapshotRepository;
   complianceReports: ComplianceReports;
   reportSources: ReportSources;
+  trendHistory: Pick<TrendHistory, 'ensure' | 'current'>;
   auditLog: AuditLogRepository;
   clock: Clock;
   passport: PassportServices;

@@ -12,6 +12,7 @@ import { dnaAnswer } from '../../core/learning/answers/dna-answer.js';
 import { decideFromTab } from './decide-from-tab.js';
 import { approvalDeps, dateSchema, idSchema, nameReader, uuidSchema } from './learning-context.js';
 import type { TabRouteModule } from './register.js';
+import { gzipJson } from './gzip-json.js';
 
 const decisionBody = z.object({ decision: z.enum(['approve', 'decline']), comment: z.string().max(500).optional() });
 const dnaBody = z.object({ staffId: idSchema, subjectId: idSchema, sessionDate: dateSchema, reason: z.string().trim().min(2, 'give the reason').max(500), plan: z.string().max(500).optional() });
@@ -26,6 +27,7 @@ export const registerTeamRoutes: TabRouteModule = (server, kit, context) => {
 
   server.get(
     '/api/team',
+    gzipJson(),
     kit.route({}, async ({ caller }): Promise<TeamView> => {
       const today = todayInLondon(learning.clock);
       const [members, catalogue] = await Promise.all([services.teams.listTeam(caller.staffId), learning.catalogue.current()]);

@@ -182,3 +182,28 @@ export interface ProposalDecisionBody {
   comment: string;
   roleIds?: string[];
 }
+
+/** POST /api/admin/impact: a change to the matrix not yet made (topics and roles as they would be saved). */
+export interface ImpactRequest {
+  topics?: TopicDto[];
+  roles?: RoleDto[];
+}
+
+/** What the change would do to people's learning today; nothing is written. */
+export interface ImpactAnswer {
+  impact: {
+    checked: number;
+    affected: number;
+    becomeOverdue: number;
+    becomeDueSoon: number;
+    noLongerOverdue: number;
+    dueEarlier: number;
+    dueLater: number;
+    newlyRequired: number;
+    noLongerRequired: number;
+  };
+  /** "43 people become overdue, 120 due soon (of 1,200 people checked)." */
+  sentence: string;
+  /** Whether due dates move at all (if not, the change can be saved without a confirmation). */
+  changesDueDates: boolean;
+}

@@ -10,7 +10,7 @@ export type {
   EsrImportSummary as EsrImportResult,
   MappingTarget as EsrMappingTarget,
 } from '../../core/learning/esr/esr-types.js';
-import type { EsrWriteCounts, MappingTarget as EsrMappingTarget } from '../../core/learning/esr/esr-types.js';
+import type { EsrImportSummary, EsrWriteCounts, MappingTarget as EsrMappingTarget } from '../../core/learning/esr/esr-types.js';
 
 export interface EsrMapping {
   kind: 'competence' | 'position';
@@ -45,3 +45,23 @@ export interface EsrRunListItem {
 }
 
 export const ESR_LIMITS = { maxBytes: 200 * 1024 * 1024, maxRows: 500_000 } as const;
+
+/** How far a preview or import has gone: bytes and rows read, then people written. */
+export interface EsrImportProgress {
+  phase: 'reading' | 'writing' | 'done';
+  bytes: number;
+  /** The upload's size when the browser said it (Content-Length). */
+  totalBytes: number | null;
+  rows: number;
+  people: number;
+  peopleTotal: number;
+}
+
+/**
+ * POST /api/esr/imports with `Accept: application/x-ndjson`: one JSON object a line, progress
+ * events every quarter second while anything moves, then exactly one result or error as the last line.
+ */
+export type EsrImportEvent =
+  | { type: 'progress'; progress: EsrImportProgress }
+  | { type: 'result'; result: EsrImportSummary }
+  | { type: 'error'; error: { status: number; code: string; message: string; details?: unknown } };

@@ -1,8 +1,9 @@
 /** The reports API's contract, shared by the server and the browser (plain types only). */
 import type { Figures as ReportFigures, PlanTopicRow as AnnualPlanTopic, TrendPoint } from '../../core/reports/report-shapes.js';
+import type { TrendHistoryState } from '../../core/reports/trend-history.js';
 
 // The report's own shapes (core/reports/report-shapes.ts), named here as the API says them.
-export type { ReportFigures, AnnualPlanTopic, TrendPoint };
+export type { ReportFigures, AnnualPlanTopic, TrendPoint, TrendHistoryState };
 
 
 export interface ReportScope {
@@ -25,6 +26,8 @@ export interface ComplianceReportResponse {
   filters: { staffGroups: string[]; orgUnits: string[]; orgDepth: number | null };
   /** Organisation scope only: monthly snapshots, oldest first, then this month's live figure. */
   trend: TrendPoint[];
+  /** Organisation scope only: the months before snapshots began, being worked out from the records (or done). */
+  history: TrendHistoryState | null;
   computedInMs: number;
 }
 
@@ -62,6 +65,8 @@ export interface AnnualPlanResponse {
   national: AnnualPlanTopic[];
   local: AnnualPlanTopic[];
   totals: { staffHoursPerYear: number };
+  /** How "staff hours a year" is worked out, in words. */
+  formula: string;
   editable: boolean;
 }
 

@@ -222,3 +222,26 @@ describe('learning and development administration in the tab', () => {
     expect((await call(ADELE_ID, 'POST', `/api/proposals/${adeles.body.id}/decision`, { decision: 'approve', comment: 'Mine' })).body.error.code).toBe('own-proposal');
   });
 });
+
+describe('the impact of a matrix change, over the API', () => {
+  it('when an administrator asks what a shorter renewal would do, then the counts come back and nothing is written; anyone else is refused', async () => {
+    const app = await startTestApp();
+    try {
+      const ask = (as: string, body: unknown) => fetch(`${app.server.url}/api/admin/impact`, { method: 'POST', headers: { authorization: `Bearer dev:${as}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const before = await app.services.catalogueRows.list();
+      const fire = before.topics.find((t) => t.value.id === 'fire-safety-1')!;
+      const answer = await ask('E9000022', { topics: [{ ...fire.value, renewalMonths: 3 }] });
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { impact: { checked: number; becomeOverdue: number }; sentence: string; changesDueDates: boolean };
+      expect(body.impact.checked).toBeGreaterThan(0);
+      expect(body.impact.becomeOverdue).toBeGreaterThan(0);
+      expect(body.changesDueDates).toBe(true);
+      expect(body.sentence).toMatch(/become overdue/);
+      const after = await app.services.catalogueRows.list();
+      expect(after.topics.find((t) => t.value.id === 'fire-safety-1')).toEqual(fire);
+      expect((await ask('E9000021', { topics: [{ ...fire.value, renewalMonths: 3 }] })).status).toBe(403);
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -174,6 +174,8 @@ describe('ESR import over the API', () => {
       const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'POST', headers: { authorization: ADMIN, 'content-length': String(300 * 1024 * 1024) } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
+        // The upload is never finished: close it, or the server's graceful stop waits for it.
+        req.destroy();
       });
       req.on('error', reject);
       req.write('Employee Number,Competency Name\r\n');

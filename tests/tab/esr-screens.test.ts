@@ -30,8 +30,20 @@ describe('the ESR import panel', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const problems = page.getByRole('table', { name: 'Problems by line' });
     await problems.waitFor();
-    const lines = await problems.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => (r as unknown as { cells: { textContent: string }[] }).cells[0]!.textContent));
-    expect(lines).toEqual(['2', '3', '4', '5', '6', '7', '8']); // 2: the supervisor 20480001 is not held (a warning)
+    const lines = () => problems.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => { const cells = (r as unknown as { cells: { textContent: string }[] }).cells; return `${cells[0]!.textContent} ${cells[1]!.textContent!.startsWith('Error') ? 'error' : 'warning'}`; }));
+    const all = await lines();
+    expect(all.map((l) => l.split(' ')[1]).sort()).toEqual(['2', '3', '4', '5', '6', '7', '8']); // 2: the supervisor 20480001 is not held (a warning)
+    // Errors first, then warnings.
+    const severities = all.map((l) => l.split(' ')[2]);
+    expect(severities).toEqual([...severities].sort());
+    expect(severities).toContain('warning');
+    // Grouped by kind, with the rows each touches; a filter by severity.
+    await page.getByRole('list', { name: 'Problems by kind' }).getByText(/row: 1 competence not mapped to a topic/).waitFor();
+    await page.getByLabel('Show lines with').selectOption('warning');
+    await expect.poll(async () => (await lines()).every((l) => l.endsWith('warning'))).toBe(true);
+    await page.getByLabel('Show lines with').selectOption('error');
+    await expect.poll(async () => (await lines()).every((l) => l.endsWith('error'))).toBe(true);
+    await page.getByLabel('Show lines with').selectOption('all');
     await page.getByText(/were read as Windows-1252/).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 

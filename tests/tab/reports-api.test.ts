@@ -54,19 +54,37 @@ describe('reports over the API', () => {
       ['Trust / Ward 2', 4, 5],
     ]);
     expect(body.filters.staffGroups).toEqual(['Admin', 'Nursing']);
+    // A report is JSON worth compressing: gzipped for a client that accepts it.
+    const zipped = await fetch(`${app.server.url}/api/reports/compliance`, { headers: { authorization: 'Bearer dev:A1', 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(((await zipped.json()) as ComplianceReportResponse).overall.percent).toBe(77.7);
   });
 
-  it('when the first organisation report of the month is made, then the month is snapshotted once and the trend shows it after last month', async () => {
+  it('when the first organisation report of the month is made, then the month is snapshotted once, and the months before snapshots began are worked out from the records', async () => {
     const { body } = await get<ComplianceReportResponse>('/api/reports/compliance?staffGroup=Nursing', 'G1');
     expect(body.overall).toMatchObject({ required: 12, compliant: 9, percent: 75 });
-    expect(body.trend.map((t) => [t.month, t.percent, t.live ?? false])).toEqual([
-      ['2026-10', 66.6, false],
-      ['2026-11', 77.7, true],
+    expect(body.history?.state).toMatch(/running|done/);
+    let later = body;
+    for (let i = 0; i < 100 && later.history?.state !== 'done'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      later = (await get<ComplianceReportResponse>('/api/reports/compliance', 'G1')).body;
+    }
+    expect(later.history?.state).toBe('done');
+    later = (await get<ComplianceReportResponse>('/api/reports/compliance', 'G1')).body;
+    // The last 12 months: eleven past months, then this month's live figure; October's snapshot kept as it was taken.
+    expect(later.trend.map((t) => t.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(later.trend.map((t) => t.basis)).toEqual([...Array(10).fill('records'), 'snapshot', 'live']);
+    expect(later.trend.slice(-2).map((t) => [t.month, t.percent])).toEqual([
+      ['2026-10', 66.6],
+      ['2026-11', 77.7],
     ]);
-    const stored = await new ReportSnapshotRepository(app.services.store).months('2026-01');
-    expect(stored.map((s) => [s.month, s.percent, s.people])).toEqual([
-      ['2026-10', 66.6, 7],
-      ['2026-11', 77.7, 7],
+    // 1 Sep 2026, by hand: everyone's fire safety valid but N2's (expired Jan 2026); IG valid for A1, G1, N1–N3; sepsis for M1, N1, N3 → 14 of 18.
+    expect(later.trend.find((t) => t.month === '2026-09')).toMatchObject({ people: 7, percent: 77.7, takenOn: '2026-09-01' });
+    const stored = await new ReportSnapshotRepository(app.services.store).months('2026-09');
+    expect(stored.map((s) => [s.month, s.percent, s.people, s.basis])).toEqual([
+      ['2026-09', 77.7, 7, 'records'],
+      ['2026-10', 66.6, 7, 'snapshot'],
+      ['2026-11', 77.7, 7, 'snapshot'],
     ]);
   });
 
@@ -197,15 +215,16 @@ describe('reports over the API', () => {
     const edited = (await put.json()) as AnnualPlanResponse;
     expect(edited.submitterName).toBe('Gil Mlog');
     expect(edited.national.find((t) => t.subjectId === 'fire-safety')).toMatchObject({ completeMinutes: 45, staffHoursPerYear: 2.6, updatedBy: 'G1' });
-    expect(edited.local[0]).toMatchObject({ assessMinutes: 20, completeMinutes: 90, staffHoursPerYear: 2 });
-    expect(edited.totals.staffHoursPerYear).toBe(4.6);
+    // Assessment time counts too: 4 people × (20 + 90) minutes every 3 years.
+    expect(edited.local[0]).toMatchObject({ assessMinutes: 20, completeMinutes: 90, staffHoursPerYear: 2.4 });
+    expect(edited.totals.staffHoursPerYear).toBe(5);
     const bad = await fetch(`${app.server.url}/api/reports/annual-plan/2027`, { method: 'PUT', headers: { authorization: 'Bearer dev:G1', 'content-type': 'application/json' }, body: JSON.stringify({ topics: [{ subjectId: 'nope', level: 1, nationalContent: 'Y', assessMinutes: null, completeMinutes: null, improvement: '' }] }) });
     expect(bad.status).toBe(400);
     expect((await app.services.auditLog.list()).some((e) => e.action === 'annual-plan.changed' && e.actorId === 'G1')).toBe(true);
     const csv = (await downloadAs('/api/reports/export?report=annual-plan&format=csv&year=2027', 'G1')).bytes.toString('utf8');
     expect(csv).toContain('Headcount as of 1 March 2027,7');
     const records = parse(csv, { bom: true, relax_column_count: true }) as string[][];
-    expect(records.find((r) => r[0] === 'Sepsis Awareness')).toEqual(['Sepsis Awareness', '4', 'N', '20', '90', 'Every 3 years', "'=Sepsis deaths down 10%", '2']);
+    expect(records.find((r) => r[0] === 'Sepsis Awareness')).toEqual(['Sepsis Awareness', '4', 'N', '20', '90', 'Every 3 years', "'=Sepsis deaths down 10%", '2.4']);
     const xlsx = new ExcelJS.Workbook();
     await xlsx.xlsx.load((await downloadAs('/api/reports/export?report=annual-plan&format=xlsx&year=2027', 'G1')).bytes as unknown as ArrayBuffer);
     expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Annual plan', 'Nationally mandated topics', 'Locally mandated topics']);

@@ -22,6 +22,7 @@ describe('the reports page', () => {
   it('when an L&D administrator opens reports, then the chart (named, with its table), the figures and the highlight show, and the CSV export downloads', async () => {
     const context = await contextAs(browser);
     const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await openTab(page, app.server.url, 'reports', 'E9000022');
@@ -37,7 +38,11 @@ describe('the reports page', () => {
     await expect(table.getByRole('row', { name: new RegExp(`^Fire Safety`) }).innerText()).resolves.toContain(`${fire.percent.toLocaleString('en-GB', { maximumFractionDigits: 1 })} %`);
     const belowCount = api.bySubject.filter((s) => s.belowThreshold).length;
     expect(await table.getByText(/below 80 %/).count()).toBe(belowCount);
-    await page.getByRole('table', { name: 'Overall compliance by month' }).waitFor();
+    // The trend: the last 12 months, the past ones worked out from the records while the page waits.
+    const trend = page.getByRole('table', { name: 'Overall compliance by month' });
+    await expect.poll(async () => trend.getByRole('row').count(), { timeout: 30_000 }).toBe(13);
+    await trend.getByText('Nov 2026 (now)').waitFor();
+    await trend.getByText('Worked out from the records').first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export compliance as CSV' }).click()]);
@@ -53,10 +58,34 @@ describe('the reports page', () => {
 
     for (const name of ['Did not attend', 'Not reachable in Teams', 'Feedback per topic']) {
       await page.getByRole('tab', { name }).click();
-      await page.getByRole('table').first().waitFor();
+      await page.getByRole('region', { name }).waitFor();
+      await page.getByText(/^Loading/).first().waitFor({ state: 'detached' });
       expect(await seriousAxeViolations(page), name).toEqual([]);
     }
     expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('when the annual plan has unsaved changes, then leaving its tab asks first: staying keeps them, discarding leaves', async () => {
+    const context = await contextAs(browser);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await openTab(page, app.server.url, 'reports', 'E9000022');
+    await page.getByRole('tab', { name: 'Annual plan' }).click();
+    await page.getByRole('table', { name: 'Nationally mandated topics' }).waitFor();
+    await page.getByLabel('Minutes to assess competency in Fire Safety').fill('15');
+    await page.getByText('You have unsaved changes.').waitFor();
+    await page.getByRole('tab', { name: 'Compliance' }).click();
+    const ask = page.getByRole('dialog', { name: 'Leave the annual plan without saving?' });
+    await ask.waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: 'Stay and save' }).click();
+    await expect(page.getByLabel('Minutes to assess competency in Fire Safety').inputValue()).resolves.toBe('15');
+    await page.getByRole('tab', { name: 'Did not attend' }).click();
+    await ask.getByRole('button', { name: 'Discard my changes' }).click();
+    await page.getByRole('table', { name: 'Did-not-attend records' }).or(page.getByText('No non-attendance in these dates.')).first().waitFor();
+    await page.getByRole('tab', { name: 'Annual plan' }).click();
+    await expect(page.getByLabel('Minutes to assess competency in Fire Safety').inputValue()).resolves.toBe('');
     await context.close();
   });
 
@@ -70,17 +99,19 @@ describe('the reports page', () => {
     const row = page.getByRole('row', { name: /^Fire Safety/ });
     const headcount = Number((await row.getByRole('cell').nth(1).innerText()).replace(/,/g, ''));
     expect(headcount).toBeGreaterThan(0);
-    await page.getByLabel('Minutes to complete Fire Safety').fill('60');
+    await page.getByText(/Staff hours a year = headcount × \(minutes to assess competency \+ minutes to complete the learning\)/).waitFor();
+    await page.getByLabel('Minutes to complete Fire Safety').fill('45');
+    await page.getByLabel('Minutes to assess competency in Fire Safety').fill('15');
     await page.getByLabel('Expected measurable improvement for Fire Safety').fill('Fewer fire incidents on wards');
     await page.getByLabel('Name of submitter').fill('Adele Vance');
     await page.getByRole('button', { name: 'Save the plan' }).click();
     await page.getByText('Plan saved.').waitFor();
-    // 60 minutes every 2 years for each person required = headcount / 2 hours a year.
+    // (15 + 45) minutes every 2 years for each person required = headcount / 2 hours a year: assessment counts.
     await expect(row.getByRole('cell').nth(7).innerText()).resolves.toBe((Math.round((headcount / 2) * 10) / 10).toLocaleString('en-GB'));
     await page.reload();
     await page.getByRole('tab', { name: 'Annual plan' }).click();
     await page.getByRole('table', { name: 'Nationally mandated topics' }).waitFor();
-    await expect(page.getByLabel('Minutes to complete Fire Safety').inputValue()).resolves.toBe('60');
+    await expect(page.getByLabel('Minutes to complete Fire Safety').inputValue()).resolves.toBe('45');
     await expect(page.getByLabel('Name of submitter').inputValue()).resolves.toBe('Adele Vance');
     await context.close();
   });

@@ -86,7 +86,7 @@ describe('the tab shell', () => {
     for (const theme of ['dark', 'contrast'] as const) {
       await openTab(page, app.server.url, 'my-learning', 'E9000020', { theme });
       await page.getByText('Development mode: you are').waitFor();
-      expect(await page.locator('.app').getAttribute('data-theme')).toBe(theme);
+      expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(theme);
       expect(await seriousAxeViolations(page)).toEqual([]);
     }
     await context.close();

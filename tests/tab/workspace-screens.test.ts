@@ -151,7 +151,8 @@ describe('the workspace screens', () => {
     await openTab(page, app.server.url, 'workspace', MEGAN, { app: appId, section: 'learners' });
     await page.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Megan Bowen' });
     await page.getByRole('combobox', { name: 'Status' }).selectOption('ready-for-review');
-    await page.getByLabel('Due date').fill('2027-03-31');
+    await page.getByRole('combobox', { name: 'Due date' }).fill('31/03/2027');
+    await page.getByRole('combobox', { name: 'Due date' }).press('Tab');
     await expect.poll(async () => (await api<{ sections: Record<string, { status: string; dueDate?: string; owner?: { person?: { name: string } } }> }>(`/api/workspaces/${appId}`, MEGAN)).body.sections.learners).toMatchObject({
       status: 'ready-for-review',
       dueDate: '2027-03-31',
@@ -187,7 +188,7 @@ describe('the workspace screens', () => {
     for (const theme of ['dark', 'contrast']) {
       await openTab(page, app.server.url, 'workspace', MEGAN, { app: appId, section: 'supervisors', theme });
       await page.getByRole('heading', { level: 2, name: /Supervisors/ }).waitFor();
-      expect(await page.locator('.app').getAttribute('data-theme')).toBe(theme);
+      expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(theme);
       // The development-mode bar is the shell's, never shown in Teams (its dark-theme link contrast is reported to the shell's owner).
       await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { remove(): void } | null } }).document.querySelector('.dev-bar')?.remove());
       expect(await seriousAxeViolations(page)).toEqual([]);

@@ -2,35 +2,51 @@ import {
   Button,
   FluentProvider,
   Link,
+  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
   Toaster,
-  type Theme,
+  tokens,
 } from '@fluentui/react-components';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { apiFetch, ApiProblem, setTokenSource } from './api';
+import { queryClient } from './data/query-client';
 import { ROUTES, routeFor } from './routes';
 import { SessionContext, type Me, type Session } from './session';
 import { DevPersonPicker } from './shell/DevPersonPicker';
 import { Problem } from './shell/Problem';
 import { connectToHost, type Host, type HostTheme } from './teams-host';
+import { useGlobalStyles, useLayout } from './ui/styles';
+import { THEMES } from './ui/themes';
 
-const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const DEV_PERSON_KEY = 'ml.devPerson';
 export const TOASTER_ID = 'ml-toaster';
 
-/** The shell every page shares: host detection, theme, identity, the signed-in person, then the page. */
+const useStyles = makeStyles({
+  devBar: { paddingBlockStart: tokens.spacingVerticalS, paddingInline: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, '@media (max-width: 600px)': { paddingInline: tokens.spacingHorizontalM } },
+  devNav: { listStyle: 'none', display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, padding: 0, margin: 0 },
+});
+
+/** The shell every page shares: host detection, theme, identity, the signed-in person, the data cache, then the page. */
 export function App() {
+  useGlobalStyles();
+  const styles = useStyles();
+  const layout = useLayout();
   const [host, setHost] = useState<Host>();
   const [theme, setTheme] = useState<HostTheme>('default');
   const [devPerson, setDevPerson] = useState<string | null>(() => new URLSearchParams(location.search).get('as') ?? sessionStorage.getItem(DEV_PERSON_KEY));
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<unknown>();
+
+  const route = routeFor(location.pathname) ?? ROUTES[0]!;
+  useEffect(() => {
+    // The page's code downloads while the host is asked and the caller signed in, not after.
+    void route.load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     void connectToHost().then((connected) => {
@@ -49,7 +65,11 @@ export function App() {
     } else return;
     setMe(undefined);
     setError(undefined);
+    queryClient.clear();
+    // The page's first read goes out beside /api/me: one round trip saved on a slow link.
+    route.prefetch?.(queryClient);
     apiFetch<Me>('/api/me').then(setMe, setError);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, devPerson]);
 
   const switchPerson = useCallback(() => {
@@ -61,7 +81,6 @@ export function App() {
     setMe(undefined);
   }, []);
 
-  const route = routeFor(location.pathname) ?? ROUTES[0]!;
   useEffect(() => {
     document.title = `${route.title} · Mandatory Learning`;
   }, [route]);
@@ -72,19 +91,19 @@ export function App() {
   else if (error) {
     const offerSwitch = host.kind === 'standalone' && error instanceof ApiProblem && (error.status === 401 || error.status === 403);
     body = (
-      <main className="page">
+      <main className={layout.page}>
         <Problem error={error} title="Could not sign you in" />
         {offerSwitch && <Link onClick={switchPerson}>Choose another demo person</Link>}
       </main>
     );
   } else if (!me) body = <Spinner label="Signing in" />;
   else {
-    const session: Session = { host, me };
+    const session: Session = { host, me, theme };
     const Page = route.component;
     body = (
       <SessionContext.Provider value={session}>
         {host.kind === 'standalone' && (
-          <header className="dev-bar">
+          <header className={styles.devBar}>
             <MessageBar intent="warning">
               <MessageBarBody>
                 Development mode: you are <strong>{me.name}</strong>.
@@ -96,7 +115,7 @@ export function App() {
               </MessageBarActions>
             </MessageBar>
             <nav aria-label="Pages">
-              <ul className="dev-nav">
+              <ul className={styles.devNav}>
                 {ROUTES.filter((r) => r.nav).map((r) => (
                   <li key={r.path}>
                     <Link href={`/tab/${r.path}${location.search}`} aria-current={r === route ? 'page' : undefined}>
@@ -116,9 +135,11 @@ export function App() {
   }
 
   return (
-    <FluentProvider theme={THEMES[theme]} className="app" data-theme={theme}>
-      <Toaster toasterId={TOASTER_ID} position="bottom-end" />
-      {body}
-    </FluentProvider>
+    <QueryClientProvider client={queryClient}>
+      <FluentProvider theme={THEMES[theme]} className={layout.app} data-theme={theme}>
+        <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+        {body}
+      </FluentProvider>
+    </QueryClientProvider>
   );
 }

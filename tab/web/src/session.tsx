@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Host } from './teams-host';
+import type { Host, HostTheme } from './teams-host';
 
 /** Who is using the tab, as the server sees them (GET /api/me). */
 export interface Me {
@@ -15,6 +15,8 @@ export interface Me {
 export interface Session {
   host: Host;
   me: Me;
+  /** The Teams theme in force (charts draw on a canvas and need real colours). */
+  theme: HostTheme;
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);

@@ -1,4 +1,4 @@
-import { app, authentication, pages } from '@microsoft/teams-js';
+import type { app } from '@microsoft/teams-js';
 
 /** Where the page is running: inside Teams (teams-js initialised) or on its own (development, tests). */
 export type HostTheme = 'default' | 'dark' | 'contrast';
@@ -37,6 +37,8 @@ export async function connectToHost(search = window.location.search): Promise<Ho
   const standalone: StandaloneHost = { kind: 'standalone', theme: requestedTheme, onThemeChange: () => undefined };
   if (window.self === window.top) return standalone;
   try {
+    // teams-js is fetched only in a frame: a page on its own never downloads or runs it.
+    const { app, authentication } = await import('@microsoft/teams-js');
     await Promise.race([
       app.initialize(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('teams-js did not answer')), FRAMED_INIT_TIMEOUT_MS)),
@@ -55,4 +57,3 @@ export async function connectToHost(search = window.location.search): Promise<Ho
   }
 }
 
-export { pages };

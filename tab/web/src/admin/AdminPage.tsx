@@ -1,13 +1,16 @@
-import { Body1, Spinner, Tab, TabList, Title2 } from '@fluentui/react-components';
+import { Body1, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useSession } from '../session';
+import { Page } from '../ui/Page';
+import { SectionTabs } from '../ui/SectionTabs';
+import { useLayout } from '../ui/styles';
 import { EvidencePanel, ExemptionsPanel } from './QueuePanels';
 import { MatrixPanel } from './MatrixPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { ProposalsPanel } from './ProposalsPanel';
 import { PassportAdminPanel } from '../passport/PassportAdminPanel';
 
-// The other helper's panel, loaded only when its tab is opened.
+// The import panel, loaded only when its tab is opened.
 const EsrImportPanel = lazy(() => import('./EsrImportPanel'));
 
 type Section = 'matrix' | 'people' | 'evidence' | 'exemptions' | 'proposals' | 'esr' | 'passports';
@@ -28,22 +31,14 @@ const SECTIONS: { id: Section; title: string; needs: ('ld-admin' | 'mlog')[] | '
  */
 export default function AdminPage() {
   const { me } = useSession();
+  const layout = useLayout();
   const visible = SECTIONS.filter((s) => s.needs === 'anyone' || s.needs.some((p) => me.permissions.includes(p)));
   const [section, setSection] = useState<Section>(visible[0]?.id ?? 'proposals');
   return (
-    <main className="page" aria-labelledby="admin-title">
-      <Title2 as="h1" id="admin-title">
-        Administration
-      </Title2>
-      {visible.length === 1 && <Body1 as="p">You can propose a new locally mandated topic here. Matrix, people and queues are for learning and development administrators and MLOG members.</Body1>}
-      <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label="Administration sections">
-        {visible.map((s) => (
-          <Tab key={s.id} value={s.id}>
-            {s.title}
-          </Tab>
-        ))}
-      </TabList>
-      <section aria-label={visible.find((s) => s.id === section)?.title} className="admin-section">
+    <Page id="admin" title="Administration">
+      {visible.length === 1 && <Body1 block as="p">You can propose a new locally mandated topic here. Matrix, people and queues are for learning and development administrators and MLOG members.</Body1>}
+      <SectionTabs tabs={visible} selected={section} onSelect={setSection} label="Administration sections" />
+      <section aria-label={visible.find((s) => s.id === section)?.title} className={layout.stack}>
         {section === 'matrix' && <MatrixPanel />}
         {section === 'people' && <PeoplePanel />}
         {section === 'evidence' && <EvidencePanel />}
@@ -56,6 +51,6 @@ export default function AdminPage() {
           </Suspense>
         )}
       </section>
-    </main>
+    </Page>
   );
 }

@@ -1,52 +1,28 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Label,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title3,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useState } from 'react';
-import { apiFetch, ApiProblem, authHeader } from '../api';
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, tokens } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { apiFetch } from '../api';
+import { ESR_LIMITS, type EsrImportProgress, type EsrImportResult, type EsrMappingsResponse, type EsrMappingTarget, type EsrRunListItem, type EsrUnknownName } from '../../../shared/esr-import';
+import { formatInstant } from '../../../shared/dates';
+import { keys } from '../data/query-client';
+import { useApiMutation, useApiQuery } from '../data/use-api';
 import { Problem } from '../shell/Problem';
-import { ESR_LIMITS, type EsrImportResult, type EsrMappingsResponse, type EsrMappingTarget, type EsrRunListItem, type EsrUnknownName } from '../../../shared/esr-import';
+import { DataTable } from '../ui/DataTable';
+import { ImportProgress } from './esr/ImportProgress';
+import { IssueList } from './esr/IssueList';
+import { sendImport } from './esr/send-import';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: '16px' },
-  row: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'end' },
-  figures: { display: 'flex', flexWrap: 'wrap', gap: '24px', margin: 0, padding: 0 },
-  figure: { display: 'flex', flexDirection: 'column' },
-  scroll: { maxHeight: '420px', overflowY: 'auto' },
-  line: { width: '72px' },
-  file: { padding: '6px 0' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  figures: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, margin: 0, padding: 0 },
+  figure: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  value: { margin: 0 },
+  file: { paddingBlock: tokens.spacingVerticalXS, maxWidth: '100%' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
-
-/** Sends the chosen file as the request body (the browser streams it; the server never holds it whole). */
-async function sendFile(file: File, mode: 'preview' | 'import'): Promise<EsrImportResult> {
-  const response = await fetch(`/api/esr/imports?mode=${mode}&fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { Authorization: await authHeader(), 'Content-Type': 'text/csv', Accept: 'application/json' },
-    body: file,
-  });
-  const data = (await response.json().catch(() => undefined)) as (EsrImportResult & { error?: { code: string; message: string; details?: unknown } }) | undefined;
-  if (!response.ok) throw new ApiProblem(response.status, data?.error?.code ?? 'http-error', data?.error?.message ?? `The server answered ${response.status}.`, data?.error?.details);
-  return data!;
-}
-
 type Choice = { kind: 'competence' | 'position'; name: string; value: string };
 const targetValue = (t: EsrMappingTarget) => (t.kind === 'topic' ? `topic:${t.subjectId}:${t.level}` : t.kind === 'role' ? `role:${t.roleId}` : 'ignore');
 function targetOf(value: string): EsrMappingTarget | null {
@@ -58,109 +34,82 @@ function targetOf(value: string): EsrMappingTarget | null {
 
 /**
  * ESR import for learning and development administrators: choose the export as it came out of
- * ESR, preview it (every problem listed by line), map the competences and positions we do not know
- * (remembered for next time), then import the good rows. Importing the same file again changes nothing.
+ * ESR, preview it (errors first, repeated warnings grouped), map the competences and positions we do
+ * not know (remembered for next time), then import the good rows, with real progress throughout.
+ * Importing the same file again changes nothing.
  */
 export default function EsrImportPanel() {
   const styles = useStyles();
   const inputId = useId();
+  const client = useQueryClient();
+  const mapRef = useRef<HTMLElement>(null);
   const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState<'preview' | 'import' | 'mapping'>();
   const [preview, setPreview] = useState<EsrImportResult>();
   const [imported, setImported] = useState<EsrImportResult>();
-  const [error, setError] = useState<unknown>();
-  const [options, setOptions] = useState<EsrMappingsResponse>();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const [runs, setRuns] = useState<EsrRunListItem[]>([]);
+  const [running, setRunning] = useState<{ mode: 'preview' | 'import'; startedAt: number; upload: { sent: number; total: number }; server?: EsrImportProgress }>();
+  const options = useApiQuery<EsrMappingsResponse>(keys.esrMappings, '/api/esr/mappings');
+  const runs = useApiQuery<{ runs: EsrRunListItem[] }>(keys.esrRuns, '/api/esr/imports');
+  const abort = useRef<AbortController>(undefined);
+  useEffect(() => () => abort.current?.abort(), []);
 
-  const loadSide = useCallback(() => {
-    apiFetch<EsrMappingsResponse>('/api/esr/mappings').then(setOptions, setError);
-    apiFetch<{ runs: EsrRunListItem[] }>('/api/esr/imports').then((r) => setRuns(r.runs), setError);
-  }, []);
-  useEffect(loadSide, [loadSide]);
+  const run = useApiMutation(
+    (mode: 'preview' | 'import') => {
+      abort.current = new AbortController();
+      setRunning({ mode, startedAt: Date.now(), upload: { sent: 0, total: file!.size } });
+      return sendImport(
+        file!,
+        mode,
+        {
+          upload: (sent, total) => setRunning((r) => r && { ...r, upload: { sent, total } }),
+          progress: (server) => setRunning((r) => r && { ...r, server }),
+        },
+        abort.current.signal,
+      ).finally(() => setRunning(undefined));
+    },
+    {
+      invalidates: [keys.esrRuns],
+      update: (result, mode) => {
+        if (mode === 'preview') {
+          setPreview(result);
+          setChoices({});
+        } else {
+          setImported(result);
+          void client.invalidateQueries({ queryKey: keys.team });
+          void client.invalidateQueries({ queryKey: keys.reports });
+        }
+      },
+      success: () => undefined,
+    },
+  );
+  const saveMappings = useApiMutation(
+    (mappings: { kind: 'competence' | 'position'; name: string; target: EsrMappingTarget | null }[]) => apiFetch('/api/esr/mappings', { method: 'PUT', body: { mappings } }),
+    { invalidates: [keys.esrMappings], success: () => 'Mappings saved.' },
+  );
 
-  const run = async (mode: 'preview' | 'import') => {
+  const start = (mode: 'preview' | 'import') => {
     if (!file) return;
-    setBusy(mode);
-    setError(undefined);
     if (mode === 'preview') setImported(undefined);
-    try {
-      const result = await sendFile(file, mode);
-      if (mode === 'preview') {
-        setPreview(result);
-        setChoices({});
-      } else setImported(result);
-      loadSide();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const saveMappings = async () => {
-    const mappings = Object.values(choices)
-      .filter((c) => c.value !== '')
-      .map((c) => ({ kind: c.kind, name: c.name, target: targetOf(c.value) }));
-    if (!mappings.length) return;
-    setBusy('mapping');
-    setError(undefined);
-    try {
-      await apiFetch('/api/esr/mappings', { method: 'PUT', body: { mappings } });
-      setBusy(undefined);
-      await run('preview');
-    } catch (e) {
-      setError(e);
-      setBusy(undefined);
-    }
+    run.mutate(mode);
   };
 
   const unknownRows = (kind: 'competence' | 'position', list: EsrUnknownName[]) =>
-    list.map((u) => {
-      const key = `${kind}|${u.key}`;
-      const selectId = `${inputId}-${kind}-${u.key}`;
-      return (
-        <TableRow key={key}>
-          <TableCell>{u.name}</TableCell>
-          <TableCell>{fmt(u.rows)}</TableCell>
-          <TableCell>{u.firstLine}</TableCell>
-          <TableCell>
-            <label htmlFor={selectId} className="visually-hidden">
-              Map {u.name} to
-            </label>
-            <Select id={selectId} value={choices[key]?.value ?? ''} onChange={(_e, d) => setChoices((c) => ({ ...c, [key]: { kind, name: u.name, value: d.value } }))}>
-              <option value="">Choose…</option>
-              <option value="ignore">{kind === 'competence' ? 'Not a mandatory topic: ignore' : 'Not a role in the matrix: ignore'}</option>
-              {kind === 'competence'
-                ? options?.topics.map((t) => (
-                    <option key={`${t.subjectId}:${t.level}`} value={targetValue({ kind: 'topic', subjectId: t.subjectId, level: t.level })}>
-                      {t.label}
-                    </option>
-                  ))
-                : options?.roles.map((r) => (
-                    <option key={r.id} value={targetValue({ kind: 'role', roleId: r.id })}>
-                      {r.name}
-                    </option>
-                  ))}
-            </Select>
-          </TableCell>
-        </TableRow>
-      );
-    });
-
+    list.map((u) => ({ kind, u }));
   const result = imported ?? preview;
   const unknown = preview ? preview.unknownCompetences.length + preview.unknownPositions.length : 0;
+  const busy = run.isPending || saveMappings.isPending;
+  const failure = run.outcome?.intent === 'error' || run.outcome?.intent === 'warning' ? run.error : saveMappings.error;
 
   return (
     <div className={styles.panel}>
-      <Body1 as="p">
+      <Body1 block as="p">
         Choose the ESR compliance export as it came out of ESR (CSV or Excel&apos;s &quot;Unicode text&quot;; up to {fmt(ESR_LIMITS.maxRows)} rows and {Math.round(ESR_LIMITS.maxBytes / 1024 / 1024)} MB — split larger exports). Preview it first: nothing is written until you import.
       </Body1>
       <div className={styles.row}>
-        <div className={styles.figure}>
-          <Label htmlFor={inputId}>ESR export file</Label>
+        <Field label="ESR export file">
+          {(fieldProps) => (
           <input
-            id={inputId}
+            {...fieldProps}
             className={styles.file}
             type="file"
             accept=".csv,.txt,text/csv,text/plain"
@@ -170,156 +119,146 @@ export default function EsrImportPanel() {
               setImported(undefined);
             }}
           />
-        </div>
-        <Button appearance="primary" disabled={!file || !!busy} onClick={() => void run('preview')}>
+          )}
+        </Field>
+        <Button appearance="primary" disabled={!file || busy} onClick={() => start('preview')}>
           Preview
         </Button>
         {preview && (
-          <Button appearance="primary" disabled={!file || !!busy || preview.goodRows === 0} onClick={() => void run('import')}>
+          <Button appearance="primary" disabled={!file || busy || preview.goodRows === 0} onClick={() => start('import')}>
             Import {fmt(preview.goodRows)} good rows
           </Button>
         )}
-        {busy && <Spinner size="tiny" label={busy === 'preview' ? 'Reading the file' : busy === 'import' ? 'Importing' : 'Saving the mappings'} />}
       </div>
-      {error !== undefined && <Problem error={error} title="The file could not be read" />}
+      {running && <ImportProgress mode={running.mode} upload={running.upload} server={running.server} startedAt={running.startedAt} />}
+      {failure ? <Problem error={failure} title={run.error ? 'The file could not be read' : 'The mappings were not saved'} /> : null}
 
       {imported?.written && (
-        <MessageBar intent={imported.state === 'stopped' ? 'error' : imported.written.peopleFailed ? 'warning' : 'success'}>
+        <MessageBar intent={imported.state === 'stopped' ? 'error' : imported.written.peopleFailed ? 'warning' : 'success'} role="status">
           <MessageBarBody>
             <MessageBarTitle>{imported.state === 'stopped' ? 'The import stopped part-way' : 'Imported'}</MessageBarTitle>
             {imported.problem && `${imported.problem} `}
-            {fmt(imported.written.peopleCreated)} people created, {fmt(imported.written.peopleUpdated)} updated, {fmt(imported.written.peopleUnchanged)} unchanged; {fmt(imported.written.recordsAdded)} records added,{' '}
-            {fmt(imported.written.recordsUpdated)} corrected, {fmt(imported.written.recordsUnchanged)} already held.
+            {fmt(imported.written.peopleCreated)} people created, {fmt(imported.written.peopleUpdated)} updated, {fmt(imported.written.peopleUnchanged)} unchanged; {fmt(imported.written.recordsAdded)} records added, {fmt(imported.written.recordsUpdated)} corrected,{' '}
+            {fmt(imported.written.recordsUnchanged)} already held.
             {imported.written.peopleFailed > 0 && ` ${fmt(imported.written.peopleFailed)} people could not be written: import the same file again to finish them (it is safe).`}
           </MessageBarBody>
         </MessageBar>
       )}
 
       {result && (
-        <section aria-labelledby={`${inputId}-summary`}>
-          <Title3 as="h2" id={`${inputId}-summary`}>
+        <section aria-labelledby={`${inputId}-summary`} className={styles.section}>
+          <Subtitle1 block as="h2" id={`${inputId}-summary`}>
             {result.mode === 'import' ? 'Import' : 'Preview'} of {result.fileName}
-          </Title3>
+          </Subtitle1>
           <dl className={styles.figures}>
-            {[
-              ['Rows', result.rows],
-              ['Good rows', result.goodRows],
-              ['Rows with errors', result.errorRows],
-              ['People', result.people],
-              ['Records', result.records],
-              ['Required, not held', result.notHeldRows],
-            ].map(([label, value]) => (
-              <div key={label as string} className={styles.figure}>
+            {(
+              [
+                ['Rows', result.rows],
+                ['Good rows', result.goodRows],
+                ['Rows with errors', result.errorRows],
+                ['People', result.people],
+                ['Records', result.records],
+                ['Required, not held', result.notHeldRows],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label} className={styles.figure}>
                 <dt>
                   <Caption1>{label}</Caption1>
                 </dt>
-                <dd style={{ margin: 0 }}>
+                <dd className={styles.value}>
                   <Body1>
-                    <strong>{fmt(value as number)}</strong>
+                    <strong>{fmt(value)}</strong>
                   </Body1>
                 </dd>
               </div>
             ))}
           </dl>
-          {result.notices.map((n) => (
-            <MessageBar key={n} intent="info">
-              <MessageBarBody>{n}</MessageBarBody>
+          {result.notices.map((notice) => (
+            <MessageBar key={notice} intent="info">
+              <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           ))}
         </section>
       )}
 
-      {preview && unknown > 0 && !imported && (
-        <section aria-labelledby={`${inputId}-unknown`}>
-          <Title3 as="h2" id={`${inputId}-unknown`}>
-            Names to map ({unknown})
-          </Title3>
-          <Body1 as="p">Map each to a topic or role once; the mapping is remembered for every later import. Saving previews the file again.</Body1>
-          <Table aria-label="Unknown competences and positions" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Name in ESR</TableHeaderCell>
-                <TableHeaderCell>Rows</TableHeaderCell>
-                <TableHeaderCell>First line</TableHeaderCell>
-                <TableHeaderCell>Map to</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {unknownRows('competence', preview.unknownCompetences)}
-              {unknownRows('position', preview.unknownPositions)}
-            </TableBody>
-          </Table>
-          <Button disabled={!!busy || !Object.values(choices).some((c) => c.value !== '')} onClick={() => void saveMappings()}>
-            Save mappings and preview again
-          </Button>
-        </section>
-      )}
+      {result && Object.keys(result.issueCounts).length > 0 && <IssueList result={result} onMap={() => mapRef.current?.focus()} />}
 
-      {result && result.issues.length > 0 && (
-        <section aria-labelledby={`${inputId}-issues`}>
-          <Title3 as="h2" id={`${inputId}-issues`}>
-            Problems by line ({fmt(Object.values(result.issueCounts).reduce((a, b) => a + (b ?? 0), 0))})
-          </Title3>
-          {result.issuesTruncated && <Caption1>Only the first {fmt(result.issues.length)} are listed; the counts are complete.</Caption1>}
-          <div className={styles.scroll} tabIndex={0} role="region" aria-label="Problems by line">
-            <Table aria-label="Problems by line" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.line}>Line</TableHeaderCell>
-                  <TableHeaderCell>Kind</TableHeaderCell>
-                  <TableHeaderCell>Employee</TableHeaderCell>
-                  <TableHeaderCell>What is wrong</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {result.issues.map((i, n) => (
-                  <TableRow key={`${i.line}-${i.kind}-${n}`}>
-                    <TableCell>{i.line}</TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={i.severity === 'error' ? 'danger' : 'warning'}>
-                        {i.severity === 'error' ? 'Error' : 'Warning'}
-                      </Badge>{' '}
-                      {i.kind.replace(/-/g, ' ')}
-                    </TableCell>
-                    <TableCell>{i.employeeNumber ?? '—'}</TableCell>
-                    <TableCell>{i.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+      {preview && unknown > 0 && !imported && (
+        <section aria-labelledby={`${inputId}-unknown`} className={styles.section} ref={mapRef} tabIndex={-1}>
+          <Subtitle1 block as="h2" id={`${inputId}-unknown`}>
+            Names to map ({unknown})
+          </Subtitle1>
+          <Body1 block as="p">Map each to a topic or role once; the mapping is remembered for every later import. Saving previews the file again.</Body1>
+          <DataTable
+            label="Unknown competences and positions"
+            rows={[...unknownRows('competence', preview.unknownCompetences), ...unknownRows('position', preview.unknownPositions)]}
+            rowKey={({ kind, u }) => `${kind}|${u.key}`}
+            columns={[
+              { key: 'name', header: 'Name in ESR', primary: true, cell: ({ u }) => u.name },
+              { key: 'what', header: 'What it is', cell: ({ kind }) => (kind === 'competence' ? 'Competence' : 'Position') },
+              { key: 'rows', header: 'Rows', numeric: true, cell: ({ u }) => fmt(u.rows) },
+              { key: 'first', header: 'First line', numeric: true, cell: ({ u }) => u.firstLine },
+              {
+                key: 'map',
+                header: 'Map to',
+                cell: ({ kind, u }) => {
+                  const key = `${kind}|${u.key}`;
+                  return (
+                    <Select aria-label={`Map ${u.name} to`} value={choices[key]?.value ?? ''} onChange={(_e, d) => setChoices((c) => ({ ...c, [key]: { kind, name: u.name, value: d.value } }))}>
+                      <option value="">Choose…</option>
+                      <option value="ignore">{kind === 'competence' ? 'Not a mandatory topic: ignore' : 'Not a role in the matrix: ignore'}</option>
+                      {kind === 'competence'
+                        ? options.data?.topics.map((t) => (
+                            <option key={`${t.subjectId}:${t.level}`} value={targetValue({ kind: 'topic', subjectId: t.subjectId, level: t.level })}>
+                              {t.label}
+                            </option>
+                          ))
+                        : options.data?.roles.map((r) => (
+                            <option key={r.id} value={targetValue({ kind: 'role', roleId: r.id })}>
+                              {r.name}
+                            </option>
+                          ))}
+                    </Select>
+                  );
+                },
+              },
+            ]}
+          />
+          <div>
+            <Button
+              disabled={busy || !Object.values(choices).some((c) => c.value !== '')}
+              onClick={() =>
+                saveMappings.mutate(
+                  Object.values(choices)
+                    .filter((c) => c.value !== '')
+                    .map((c) => ({ kind: c.kind, name: c.name, target: targetOf(c.value) })),
+                  { onSuccess: () => start('preview') },
+                )
+              }
+            >
+              Save mappings and preview again
+            </Button>
           </div>
         </section>
       )}
 
-      {runs.length > 0 && (
-        <section aria-labelledby={`${inputId}-history`}>
-          <Title3 as="h2" id={`${inputId}-history`}>
+      {runs.data && runs.data.runs.length > 0 && (
+        <section aria-labelledby={`${inputId}-history`} className={styles.section}>
+          <Subtitle1 block as="h2" id={`${inputId}-history`}>
             Recent previews and imports
-          </Title3>
-          <Table aria-label="Recent previews and imports" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>When</TableHeaderCell>
-                <TableHeaderCell>File</TableHeaderCell>
-                <TableHeaderCell>What</TableHeaderCell>
-                <TableHeaderCell>Rows</TableHeaderCell>
-                <TableHeaderCell>Result</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {runs.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell>{new Date(r.at).toLocaleString('en-GB')}</TableCell>
-                  <TableCell>{r.fileName}</TableCell>
-                  <TableCell>{r.mode === 'import' ? 'Import' : 'Preview'}</TableCell>
-                  <TableCell>
-                    {fmt(r.rows ?? 0)} ({fmt(r.errorRows ?? 0)} with errors)
-                  </TableCell>
-                  <TableCell>{r.written ? `${fmt(r.written.peopleCreated)} created, ${fmt(r.written.peopleUpdated)} updated, ${fmt(r.written.peopleUnchanged)} unchanged` : '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          </Subtitle1>
+          <DataTable
+            label="Recent previews and imports"
+            rows={runs.data.runs}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: 'when', header: 'When', primary: true, cell: (r) => formatInstant(r.at) },
+              { key: 'file', header: 'File', cell: (r) => r.fileName },
+              { key: 'what', header: 'What', cell: (r) => (r.mode === 'import' ? 'Import' : 'Preview') },
+              { key: 'rows', header: 'Rows', cell: (r) => `${fmt(r.rows ?? 0)} (${fmt(r.errorRows ?? 0)} with errors)` },
+              { key: 'result', header: 'Result', cell: (r) => (r.written ? `${fmt(r.written.peopleCreated)} created, ${fmt(r.written.peopleUpdated)} updated, ${fmt(r.written.peopleUnchanged)} unchanged` : '—') },
+            ]}
+          />
         </section>
       )}
     </div>

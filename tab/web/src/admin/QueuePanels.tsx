@@ -1,111 +1,120 @@
-import { Body1, Button, Caption1, Field, Input, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { apiFetch } from '../api';
 import type { EvidenceItemView, ExemptionItemView } from '../../../shared/admin-api';
-import { attempt, formatDate, formatInstant, Loading, OutcomeBar, useApi, type Outcome } from '../learning/ui';
+import { formatDate, formatInstant } from '../../../shared/dates';
+import { keys } from '../data/query-client';
+import { useApiMutation, useApiQuery } from '../data/use-api';
+import { DataTable } from '../ui/DataTable';
+import { OutcomeBar } from '../ui/OutcomeBar';
+import { Section } from '../ui/Page';
+import { QueryState } from '../ui/QueryState';
+
+const useStyles = makeStyles({ decide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 'min(16rem, 100%)' }, buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } });
 
 /** Certificates learners brought from other employers: verify (it counts from then on) or reject with a reason (they are told). */
 export function EvidencePanel() {
-  const { data, error, reload } = useApi<{ items: EvidenceItemView[] }>('/api/admin/evidence');
+  const styles = useStyles();
+  const queue = useApiQuery<{ items: EvidenceItemView[] }>(keys.evidence, '/api/admin/evidence');
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<Outcome>();
-  const decide = async (item: EvidenceItemView, decision: 'verify' | 'reject') => {
-    await attempt(() => apiFetch(`/api/admin/evidence/${item.learnerId}/${item.recordId}`, { body: { decision, ...(decision === 'reject' ? { reason: reasons[item.recordId] ?? '' } : {}) } }), setOutcome);
-    await reload();
-  };
+  const decide = useApiMutation(
+    ({ item, decision }: { item: EvidenceItemView; decision: 'verify' | 'reject' }) =>
+      apiFetch(`/api/admin/evidence/${encodeURIComponent(item.learnerId)}/${encodeURIComponent(item.recordId)}`, { body: { decision, ...(decision === 'reject' ? { reason: reasons[item.recordId] ?? '' } : {}) } }),
+    { invalidates: [keys.evidence, keys.reports] },
+  );
   return (
-    <>
-      <Subtitle2 as="h2">Evidence to verify</Subtitle2>
-      <OutcomeBar outcome={outcome} />
-      <Loading data={data} error={error} label="the evidence queue">
-        {() =>
-          data!.items.length === 0 ? (
-            <Body1 as="p">No certificates are waiting.</Body1>
-          ) : (
-            <Table aria-label="Certificates waiting for verification" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Learner</TableHeaderCell>
-                  <TableHeaderCell>Topic</TableHeaderCell>
-                  <TableHeaderCell>Certificate</TableHeaderCell>
-                  <TableHeaderCell>Decision</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data!.items.map((item) => (
-                  <TableRow key={item.recordId}>
-                    <TableCell>{item.learnerName}<br /><Caption1>{item.orgUnit}</Caption1></TableCell>
-                    <TableCell>{item.topic}{!item.required && <Caption1> (not required by their roles)</Caption1>}</TableCell>
-                    <TableCell>
-                      {item.employer}{item.reference ? `, ref. ${item.reference}` : ''}
-                      <br />
-                      <Caption1>completed {formatDate(item.completedOn)}, valid until {item.expiresOn ? formatDate(item.expiresOn) : 'no expiry'}; brought {formatInstant(item.broughtAt)}</Caption1>
-                    </TableCell>
-                    <TableCell>
-                      <Button appearance="primary" aria-label={`Verify ${item.learnerName}'s ${item.topic}`} onClick={() => void decide(item, 'verify')}>Verify</Button>
-                      <Field label={`Reason for rejecting ${item.learnerName}'s ${item.topic}`}>
-                        <Input value={reasons[item.recordId] ?? ''} onChange={(_e, d) => setReasons({ ...reasons, [item.recordId]: d.value })} maxLength={500} />
-                      </Field>
-                      <Button aria-label={`Reject ${item.learnerName}'s ${item.topic}`} onClick={() => void decide(item, 'reject')}>Reject</Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )
-        }
-      </Loading>
-    </>
+    <Section id="evidence-title" title="Evidence to verify">
+      <OutcomeBar outcome={decide.outcome} />
+      <QueryState query={queue} label="the evidence queue">
+        {(data) => (
+          <DataTable
+            label="Certificates waiting for verification"
+            rows={data.items}
+            rowKey={(i) => i.recordId}
+            empty={<Body1 block as="p">No certificates are waiting.</Body1>}
+            columns={[
+              { key: 'learner', header: 'Learner', primary: true, cell: (i) => <>{i.learnerName} <Caption1>({i.orgUnit})</Caption1></> },
+              { key: 'topic', header: 'Topic', cell: (i) => <>{i.topic}{!i.required && <Caption1> (not required by their roles)</Caption1>}</> },
+              {
+                key: 'certificate',
+                header: 'Certificate',
+                cell: (i) => (
+                  <>
+                    {i.employer}
+                    {i.reference ? `, ref. ${i.reference}` : ''}
+                    <br />
+                    <Caption1>
+                      completed {formatDate(i.completedOn)}, valid until {i.expiresOn ? formatDate(i.expiresOn) : 'no expiry'}; brought {formatInstant(i.broughtAt)}
+                    </Caption1>
+                  </>
+                ),
+              },
+              {
+                key: 'decision',
+                header: 'Decision',
+                cell: (i) => (
+                  <div className={styles.decide}>
+                    <Field label={`Reason for rejecting ${i.learnerName}'s ${i.topic}`}>
+                      <Input value={reasons[i.recordId] ?? ''} onChange={(_e, d) => setReasons({ ...reasons, [i.recordId]: d.value })} maxLength={500} />
+                    </Field>
+                    <div className={styles.buttons}>
+                      <Button appearance="primary" disabled={decide.isPending} aria-label={`Verify ${i.learnerName}'s ${i.topic}`} onClick={() => decide.mutate({ item: i, decision: 'verify' })}>Verify</Button>
+                      <Button disabled={decide.isPending} aria-label={`Reject ${i.learnerName}'s ${i.topic}`} onClick={() => decide.mutate({ item: i, decision: 'reject' })}>Reject</Button>
+                    </div>
+                  </div>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Section>
   );
 }
 
 /** Exemption requests waiting for this MLOG member, decided with the same use case as the Teams cards. */
 export function ExemptionsPanel() {
-  const { data, error, reload } = useApi<{ items: ExemptionItemView[] }>('/api/admin/exemptions');
+  const styles = useStyles();
+  const queue = useApiQuery<{ items: ExemptionItemView[] }>(keys.exemptions, '/api/admin/exemptions');
   const [comments, setComments] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<Outcome>();
-  const decide = async (item: ExemptionItemView, decision: 'approve' | 'decline') => {
-    await attempt(() => apiFetch(`/api/admin/exemptions/${item.learnerId}/${item.requestId}/decision`, { body: { decision, ...(comments[item.requestId] ? { comment: comments[item.requestId] } : {}) } }), setOutcome);
-    await reload();
-  };
+  const decide = useApiMutation(
+    ({ item, decision }: { item: ExemptionItemView; decision: 'approve' | 'decline' }) =>
+      apiFetch(`/api/admin/exemptions/${encodeURIComponent(item.learnerId)}/${encodeURIComponent(item.requestId)}/decision`, { body: { decision, ...(comments[item.requestId] ? { comment: comments[item.requestId] } : {}) } }),
+    { invalidates: [keys.exemptions, keys.reports] },
+  );
   return (
-    <>
-      <Subtitle2 as="h2">Exemption requests</Subtitle2>
-      <OutcomeBar outcome={outcome} />
-      <Loading data={data} error={error} label="the exemption requests">
-        {() =>
-          data!.items.length === 0 ? (
-            <Body1 as="p">Nothing is waiting for the MLOG.</Body1>
-          ) : (
-            <Table aria-label="Exemption requests waiting for a decision" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Learner</TableHeaderCell>
-                  <TableHeaderCell>Topic</TableHeaderCell>
-                  <TableHeaderCell>Reason</TableHeaderCell>
-                  <TableHeaderCell>Decision</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data!.items.map((item) => (
-                  <TableRow key={item.requestId}>
-                    <TableCell>{item.learnerName}<br /><Caption1>{item.orgUnit}{item.role ? ` · ${item.role}` : ''}</Caption1></TableCell>
-                    <TableCell>{item.subject}</TableCell>
-                    <TableCell>{item.reason}<br /><Caption1>asked {formatInstant(item.requestedAt)}</Caption1></TableCell>
-                    <TableCell>
-                      <Field label={`Comment to ${item.learnerName} (optional)`}>
-                        <Input value={comments[item.requestId] ?? ''} onChange={(_e, d) => setComments({ ...comments, [item.requestId]: d.value })} maxLength={500} />
-                      </Field>
-                      <Button appearance="primary" aria-label={`Approve ${item.learnerName}'s exemption from ${item.subject}`} onClick={() => void decide(item, 'approve')}>Approve</Button>{' '}
-                      <Button aria-label={`Decline ${item.learnerName}'s exemption from ${item.subject}`} onClick={() => void decide(item, 'decline')}>Decline</Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )
-        }
-      </Loading>
-    </>
+    <Section id="exemptions-title" title="Exemption requests">
+      <OutcomeBar outcome={decide.outcome} />
+      <QueryState query={queue} label="the exemption requests">
+        {(data) => (
+          <DataTable
+            label="Exemption requests waiting for a decision"
+            rows={data.items}
+            rowKey={(i) => i.requestId}
+            empty={<Body1 block as="p">Nothing is waiting for the MLOG.</Body1>}
+            columns={[
+              { key: 'learner', header: 'Learner', primary: true, cell: (i) => <>{i.learnerName} <Caption1>({i.orgUnit}{i.role ? ` · ${i.role}` : ''})</Caption1></> },
+              { key: 'topic', header: 'Topic', cell: (i) => i.subject },
+              { key: 'reason', header: 'Reason', cell: (i) => <>{i.reason}<br /><Caption1>asked {formatInstant(i.requestedAt)}</Caption1></> },
+              {
+                key: 'decision',
+                header: 'Decision',
+                cell: (i) => (
+                  <div className={styles.decide}>
+                    <Field label={`Comment to ${i.learnerName} (optional)`}>
+                      <Input value={comments[i.requestId] ?? ''} onChange={(_e, d) => setComments({ ...comments, [i.requestId]: d.value })} maxLength={500} />
+                    </Field>
+                    <div className={styles.buttons}>
+                      <Button appearance="primary" disabled={decide.isPending} aria-label={`Approve ${i.learnerName}'s exemption from ${i.subject}`} onClick={() => decide.mutate({ item: i, decision: 'approve' })}>Approve</Button>
+                      <Button disabled={decide.isPending} aria-label={`Decline ${i.learnerName}'s exemption from ${i.subject}`} onClick={() => decide.mutate({ item: i, decision: 'decline' })}>Decline</Button>
+                    </div>
+                  </div>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Section>
   );
 }

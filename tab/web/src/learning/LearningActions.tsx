@@ -2,7 +2,11 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useEffect, useState } from 'react';
 import { apiFetch } from '../api';
 import { COMPLETION_METHOD_NAMES, type ActionAnswer, type MyLearningView } from '../../../shared/learning-api';
-import { attempt, formatDate, type Outcome } from './ui';
+import { formatDate } from '../../../shared/dates';
+import { keys } from '../data/query-client';
+import { useApiMutation, type Outcome } from '../data/use-api';
+import { DateInput } from '../ui/DateInput';
+import { useLayout } from '../ui/styles';
 
 export type ActionMode = 'record' | 'certificate' | 'extension' | 'exemption';
 
@@ -25,8 +29,21 @@ export function LearningActionDialog({ view, mode, subjectId, onClose, onDone }:
   const [employer, setEmployer] = useState('');
   const [reference, setReference] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Outcome>();
+  const layout = useLayout();
+  const send = useApiMutation(
+    (m: ActionMode) => {
+      const post = (path: string, body: unknown) => apiFetch<ActionAnswer>(path, { body });
+      return m === 'record'
+        ? post('/api/learning/me/completions', { subjectId: subject, completedOn: date, method })
+        : m === 'certificate'
+          ? post('/api/learning/me/certificates', { topicId, completedOn: date, employer, ...(reference ? { reference } : {}) })
+          : m === 'extension'
+            ? post('/api/learning/me/extensions', { subjectId: subject, requestedDate: date, reason })
+            : post('/api/learning/me/exemptions', { subjectId: subject, reason });
+    },
+    { invalidates: [keys.myLearning] },
+  );
+  const problem = send.outcome?.intent === 'success' ? undefined : send.outcome;
 
   const recordable = view.items.filter((i) => i.recordable.length > 0);
   const choices = mode === 'record' ? recordable : view.items.filter((i) => i.status !== 'exempt' && (mode !== 'extension' || i.dueDate));
@@ -42,35 +59,19 @@ export function LearningActionDialog({ view, mode, subjectId, onClose, onDone }:
     setEmployer('');
     setReference('');
     setReason('');
-    setProblem(undefined);
+    send.clearOutcome();
     // Reset whenever the dialog opens for a (new) purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mode, subjectId]);
 
-  const submit = async () => {
+  const submit = () => {
     if (!mode) return;
-    setBusy(true);
-    const post = (path: string, body: unknown) => apiFetch<ActionAnswer>(path, { body });
-    let answer: Outcome;
-    const ok = await attempt(
-      () =>
-        mode === 'record'
-          ? post('/api/learning/me/completions', { subjectId: subject, completedOn: date, method })
-          : mode === 'certificate'
-            ? post('/api/learning/me/certificates', { topicId, completedOn: date, employer, ...(reference ? { reference } : {}) })
-            : mode === 'extension'
-              ? post('/api/learning/me/extensions', { subjectId: subject, requestedDate: date, reason })
-              : post('/api/learning/me/exemptions', { subjectId: subject, reason }),
-      (o) => (answer = o),
-    );
-    setBusy(false);
-    if (ok) onDone(answer);
-    else setProblem(answer);
+    send.mutate(mode, { onSuccess: (answer) => onDone({ intent: 'success', text: answer.message }) });
   };
 
   return (
     <Dialog open={mode !== undefined} onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface aria-describedby={undefined} className={layout.dialog}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -79,7 +80,7 @@ export function LearningActionDialog({ view, mode, subjectId, onClose, onDone }:
         >
           <DialogBody>
             <DialogTitle>{mode ? TITLES[mode] : ''}</DialogTitle>
-            <DialogContent className="form-grid">
+            <DialogContent className={layout.form}>
               {mode === 'certificate' ? (
                 <Field label="Topic and level" required>
                   <Select value={topicId} onChange={(_e, d) => setTopicId(d.value)}>
@@ -119,9 +120,7 @@ export function LearningActionDialog({ view, mode, subjectId, onClose, onDone }:
                 </Field>
               )}
               {(mode === 'record' || mode === 'certificate') && (
-                <Field label={mode === 'record' ? 'Completed on' : 'Date on the certificate'} required>
-                  <Input type="date" value={date} max={view.asOf} onChange={(_e, d) => setDate(d.value)} />
-                </Field>
+                <DateInput label={mode === 'record' ? 'Completed on' : 'Date on the certificate'} required value={date} max={view.asOf} onChange={(iso) => setDate(iso ?? '')} />
               )}
               {mode === 'certificate' && (
                 <>
@@ -134,9 +133,13 @@ export function LearningActionDialog({ view, mode, subjectId, onClose, onDone }:
                 </>
               )}
               {mode === 'extension' && (
-                <Field label="New date you are asking for" required hint={chosen?.dueDate ? `Currently due ${formatDate(chosen.dueDate)}; at most ${view.extensionMaxMonths} months later.` : undefined}>
-                  <Input type="date" value={date} min={chosen?.dueDate ?? undefined} onChange={(_e, d) => setDate(d.value)} />
-                </Field>
+                <DateInput
+                  label="New date you are asking for"
+                  required
+                  hint={chosen?.dueDate ? `dd/mm/yyyy. Currently due ${formatDate(chosen.dueDate)}; at most ${view.extensionMaxMonths} months later.` : 'dd/mm/yyyy'}
+                  value={date}
+                  onChange={(iso) => setDate(iso ?? '')}
+                />
               )}
               {(mode === 'extension' || mode === 'exemption') && (
                 <Field label={mode === 'extension' ? 'Why you need more time' : 'Why this topic is not relevant to your role'} required>
@@ -144,7 +147,7 @@ export function LearningActionDialog({ view, mode, subjectId, onClose, onDone }:
                 </Field>
               )}
               {problem && (
-                <p role="alert" className="form-problem">
+                <p role="alert" className={layout.problem}>
                   {problem.text}
                 </p>
               )}
@@ -153,7 +156,7 @@ export function LearningActionDialog({ view, mode, subjectId, onClose, onDone }:
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
+              <Button appearance="primary" type="submit" disabled={send.isPending}>
                 {mode === 'record' ? 'Record it' : mode === 'certificate' ? 'Send for verification' : 'Send request'}
               </Button>
             </DialogActions>

@@ -1,152 +1,166 @@
-import { Body1, Button, Caption1, Card, Link, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Body1, Button, Caption1, Card, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
 import { COMPLETION_METHOD_NAMES, type MyLearningView } from '../../../shared/learning-api';
-import { LearningActionDialog, type ActionMode } from './LearningActions';
-import { formatDate, formatInstant, Loading, OutcomeBar, StateBadge, StatusBadge, useApi, type Outcome } from './ui';
+import { formatDate, formatInstant } from '../../../shared/dates';
+import { keys } from '../data/query-client';
+import { useApiQuery, type Outcome } from '../data/use-api';
+import { StateBadge, StatusBadge } from '../ui/badges';
+import { DataTable } from '../ui/DataTable';
+import { OutcomeBar } from '../ui/OutcomeBar';
+import { Page, Section } from '../ui/Page';
+import { QueryState } from '../ui/QueryState';
+import { useLayout } from '../ui/styles';
+import type { ActionMode } from './LearningActions';
 import { BringPassportPanel } from '../passport/BringPassportPanel';
 import { PassportPanel } from '../passport/PassportPanel';
 
+// The dialog (and its date picker) downloads when first opened, not with the page.
+const LearningActionDialog = lazy(() => import('./LearningActions').then((m) => ({ default: m.LearningActionDialog })));
+
 const REQUEST_KIND: Record<string, string> = { extension: 'Extension', exemption: 'Exemption', evidence: 'Certificate verification' };
+
+const useStyles = makeStyles({
+  glance: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(150px, 45%), 1fr))', gap: tokens.spacingHorizontalM },
+  figure: { margin: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+});
 
 /** The learner's own page: what is due and when, what they hold, what they asked for, and the bot's actions. */
 export default function MyLearningPage() {
-  const { data, error, reload } = useApi<MyLearningView>('/api/learning/me');
+  const styles = useStyles();
+  const layout = useLayout();
+  const learning = useApiQuery<MyLearningView>(keys.myLearning, '/api/learning/me');
   const [action, setAction] = useState<{ mode: ActionMode; subjectId?: string }>();
   const [outcome, setOutcome] = useState<Outcome>();
 
   return (
-    <main className="page" aria-labelledby="my-learning-title">
-      <Title2 as="h1" id="my-learning-title">
-        My learning
-      </Title2>
-      <Loading data={data} error={error} label="your learning">
-        {() => {
-          const view = data!;
+    <Page id="my-learning" title="My learning">
+      <QueryState query={learning} label="your learning">
+        {(view) => {
           const s = view.summary;
           return (
             <>
-              <Body1 as="p">
+              <Body1 block as="p">
                 {view.name} · {view.roles.join(', ') || 'no current role'} · as of {formatDate(view.asOf)}
               </Body1>
-              <section aria-label="At a glance" className="glance">
-                <Card><Subtitle2 as="p">{s.percent}%</Subtitle2><Caption1>in date ({s.compliant} of {s.required})</Caption1></Card>
-                <Card><Subtitle2 as="p">{s.overdue}</Subtitle2><Caption1>overdue</Caption1></Card>
-                <Card><Subtitle2 as="p">{s.dueSoon}</Subtitle2><Caption1>due soon</Caption1></Card>
-                <Card><Subtitle2 as="p">{formatDate(s.nextDueDate)}</Subtitle2><Caption1>next due</Caption1></Card>
+              <section aria-label="At a glance" className={styles.glance}>
+                <Card>
+                  <Subtitle2 block as="p" className={styles.figure}>{s.percent}%</Subtitle2>
+                  <Caption1>in date ({s.compliant} of {s.required})</Caption1>
+                </Card>
+                <Card>
+                  <Subtitle2 block as="p" className={styles.figure}>{s.overdue}</Subtitle2>
+                  <Caption1>overdue</Caption1>
+                </Card>
+                <Card>
+                  <Subtitle2 block as="p" className={styles.figure}>{s.dueSoon}</Subtitle2>
+                  <Caption1>due soon</Caption1>
+                </Card>
+                <Card>
+                  <Subtitle2 block as="p" className={styles.figure}>{s.nextDueDate ? formatDate(s.nextDueDate) : 'Nothing'}</Subtitle2>
+                  <Caption1>next due{s.overdue > 0 ? ' (after the overdue ones)' : ''}</Caption1>
+                </Card>
               </section>
-              <div className="toolbar" role="toolbar" aria-label="Actions">
+              <div className={layout.toolbar} role="toolbar" aria-label="Actions">
                 <Button appearance="primary" onClick={() => setAction({ mode: 'record' })}>Record a completion</Button>
                 <Button onClick={() => setAction({ mode: 'certificate' })}>Bring a certificate</Button>
                 <Button onClick={() => setAction({ mode: 'extension' })}>Ask for an extension</Button>
                 <Button onClick={() => setAction({ mode: 'exemption' })}>Ask for an exemption</Button>
               </div>
               <OutcomeBar outcome={outcome} />
-              <section aria-labelledby="due-title">
-                <Subtitle2 as="h2" id="due-title">What my roles require</Subtitle2>
-                <Table aria-labelledby="due-title" size="small">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Topic</TableHeaderCell>
-                      <TableHeaderCell>Status</TableHeaderCell>
-                      <TableHeaderCell>Due</TableHeaderCell>
-                      <TableHeaderCell>Last completed</TableHeaderCell>
-                      <TableHeaderCell>Required by</TableHeaderCell>
-                      <TableHeaderCell>Actions</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {view.items.map((item) => (
-                      <TableRow key={item.subjectId} data-subject={item.subjectId}>
-                        <TableCell>
-                          {item.link ? <Link href={item.link} target="_blank" rel="noreferrer">{item.label}</Link> : item.label}
-                        </TableCell>
-                        <TableCell><StatusBadge status={item.status} /></TableCell>
-                        <TableCell>
-                          {formatDate(item.dueDate)}
-                          {item.extendedTo && <Caption1> (extended)</Caption1>}
-                          {item.absence && <Caption1> (moved: {item.absence.kind} leave)</Caption1>}
-                        </TableCell>
-                        <TableCell>
-                          {item.heldRecord ? `${formatDate(item.heldRecord.completedOn)}, ${COMPLETION_METHOD_NAMES[item.heldRecord.method] ?? item.heldRecord.method}` : 'Not held'}
-                        </TableCell>
-                        <TableCell>{item.roles.join(', ')}</TableCell>
-                        <TableCell>
-                          {item.recordable.length > 0 && (
-                            <Button size="small" appearance="subtle" aria-label={`Record ${item.label}`} onClick={() => setAction({ mode: 'record', subjectId: item.subjectId })}>Record</Button>
+              <Section id="due-title" title="What my roles require">
+                <DataTable
+                  label="What my roles require"
+                  rows={view.items}
+                  rowKey={(i) => i.subjectId}
+                  rowProps={(i) => ({ 'data-subject': i.subjectId })}
+                  columns={[
+                    { key: 'topic', header: 'Topic', primary: true, cell: (i) => (i.link ? <Link href={i.link} target="_blank" rel="noreferrer">{i.label}</Link> : i.label) },
+                    { key: 'status', header: 'Status', cell: (i) => <StatusBadge status={i.status} /> },
+                    {
+                      key: 'due',
+                      header: 'Due',
+                      cell: (i) => (
+                        <>
+                          {formatDate(i.dueDate)}
+                          {i.extendedTo && <Caption1> (extended)</Caption1>}
+                          {i.absence && <Caption1> (moved: {i.absence.kind} leave)</Caption1>}
+                        </>
+                      ),
+                    },
+                    { key: 'held', header: 'Last completed', cell: (i) => (i.heldRecord ? `${formatDate(i.heldRecord.completedOn)}, ${COMPLETION_METHOD_NAMES[i.heldRecord.method] ?? i.heldRecord.method}` : 'Not held') },
+                    { key: 'roles', header: 'Required by', cell: (i) => i.roles.join(', ') },
+                    {
+                      key: 'actions',
+                      header: 'Actions',
+                      cell: (i) => (
+                        <span className={styles.actions}>
+                          {i.recordable.length > 0 && (
+                            <Button size="small" aria-label={`Record ${i.label}`} onClick={() => setAction({ mode: 'record', subjectId: i.subjectId })}>Record</Button>
                           )}
-                          {item.dueDate && item.status !== 'exempt' && (
-                            <Button size="small" appearance="subtle" aria-label={`Extend ${item.label}`} onClick={() => setAction({ mode: 'extension', subjectId: item.subjectId })}>Extend</Button>
+                          {i.dueDate && i.status !== 'exempt' && (
+                            <Button size="small" aria-label={`Extend ${i.label}`} onClick={() => setAction({ mode: 'extension', subjectId: i.subjectId })}>Extend</Button>
                           )}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </section>
-              <section aria-labelledby="requests-title">
-                <Subtitle2 as="h2" id="requests-title">My requests</Subtitle2>
-                {view.requests.length === 0 ? (
-                  <Body1 as="p">You have not asked for anything.</Body1>
-                ) : (
-                  <Table aria-labelledby="requests-title" size="small">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>Request</TableHeaderCell>
-                        <TableHeaderCell>Topic</TableHeaderCell>
-                        <TableHeaderCell>State</TableHeaderCell>
-                        <TableHeaderCell>Details</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {view.requests.map((r) => (
-                        <TableRow key={`${r.kind}-${r.id}`}>
-                          <TableCell>{REQUEST_KIND[r.kind]}<br /><Caption1>{formatInstant(r.requestedAt)}</Caption1></TableCell>
-                          <TableCell>{r.subject}</TableCell>
-                          <TableCell><StateBadge state={r.state} /></TableCell>
-                          <TableCell>
-                            {r.requestedDate && <>From {formatDate(r.currentDueDate)} to {formatDate(r.requestedDate)}. </>}
-                            {r.reason}
-                            {r.decidedBy && <> · decided by {r.decidedBy}</>}
-                            {r.comment && <> · “{r.comment}”</>}
-                          </TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                )}
-              </section>
-              <section aria-labelledby="history-title">
-                <Subtitle2 as="h2" id="history-title">History of records and certificates</Subtitle2>
-                <Table aria-labelledby="history-title" size="small">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Topic</TableHeaderCell>
-                      <TableHeaderCell>Completed</TableHeaderCell>
-                      <TableHeaderCell>How</TableHeaderCell>
-                      <TableHeaderCell>Source</TableHeaderCell>
-                      <TableHeaderCell>Valid until</TableHeaderCell>
-                      <TableHeaderCell>Counts</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {view.history.map((r) => (
-                      <TableRow key={r.id}>
-                        <TableCell>{r.label}</TableCell>
-                        <TableCell>{formatDate(r.completedOn)}</TableCell>
-                        <TableCell>{COMPLETION_METHOD_NAMES[r.method] ?? r.method}</TableCell>
-                        <TableCell>{r.source}</TableCell>
-                        <TableCell>{r.expiresOn === null ? 'Never expires' : formatDate(r.expiresOn)}</TableCell>
-                        <TableCell>
+                        </span>
+                      ),
+                    },
+                  ]}
+                />
+              </Section>
+              <Section id="requests-title" title="My requests">
+                <DataTable
+                  label="My requests"
+                  rows={view.requests}
+                  rowKey={(r) => `${r.kind}-${r.id}`}
+                  empty={<Body1 block as="p">You have not asked for anything.</Body1>}
+                  columns={[
+                    { key: 'what', header: 'Request', primary: true, cell: (r) => `${REQUEST_KIND[r.kind]}: ${r.subject}` },
+                    { key: 'when', header: 'Asked', cell: (r) => formatInstant(r.requestedAt) },
+                    { key: 'state', header: 'State', cell: (r) => <StateBadge state={r.state} /> },
+                    {
+                      key: 'details',
+                      header: 'Details',
+                      cell: (r) => (
+                        <>
+                          {r.requestedDate && <>From {formatDate(r.currentDueDate)} to {formatDate(r.requestedDate)}. </>}
+                          {r.reason}
+                          {r.decidedBy && <> · decided by {r.decidedBy}</>}
+                          {r.comment && <> · “{r.comment}”</>}
+                        </>
+                      ),
+                    },
+                  ]}
+                />
+              </Section>
+              <Section id="history-title" title="History of records and certificates">
+                <DataTable
+                  label="History of records and certificates"
+                  rows={view.history}
+                  rowKey={(r) => r.id}
+                  empty={<Body1 block as="p">No records yet.</Body1>}
+                  columns={[
+                    { key: 'topic', header: 'Topic', primary: true, cell: (r) => r.label },
+                    { key: 'completed', header: 'Completed', cell: (r) => formatDate(r.completedOn) },
+                    { key: 'how', header: 'How', cell: (r) => COMPLETION_METHOD_NAMES[r.method] ?? r.method },
+                    { key: 'source', header: 'Source', cell: (r) => r.source },
+                    { key: 'until', header: 'Valid until', cell: (r) => (r.expiresOn === null ? 'Never expires' : formatDate(r.expiresOn)) },
+                    {
+                      key: 'counts',
+                      header: 'Counts',
+                      cell: (r) => (
+                        <>
                           <StateBadge state={r.verification} />
                           {r.rejectedReason && <Caption1> {r.rejectedReason}</Caption1>}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </section>
+                        </>
+                      ),
+                    },
+                  ]}
+                />
+              </Section>
               <PassportPanel view={view} />
-              <BringPassportPanel onPresented={() => void reload()} />
+              <BringPassportPanel onPresented={() => void learning.refetch()} />
+              {action && (
+              <Suspense fallback={null}>
               <LearningActionDialog
                 view={view}
                 mode={action?.mode}
@@ -155,13 +169,14 @@ export default function MyLearningPage() {
                 onDone={(o) => {
                   setAction(undefined);
                   setOutcome(o);
-                  void reload();
                 }}
               />
+              </Suspense>
+              )}
             </>
           );
         }}
-      </Loading>
-    </main>
+      </QueryState>
+    </Page>
   );
 }

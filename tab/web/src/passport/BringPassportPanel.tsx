@@ -1,7 +1,7 @@
 import { Body1, Button, Field, Spinner, Subtitle2, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { PresentAnswer } from '../../../shared/passport-api';
-import { problemText } from '../learning/ui';
+import { problemText } from '../data/use-api';
 import { passportApi } from './passport-client';
 import { PresentResult } from './PresentResult';
 import { usePassportStyles } from './passport-styles';

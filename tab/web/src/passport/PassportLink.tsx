@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Mess
 import { ArrowDownloadRegular, CopyRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { PassportMessage, PassportView } from '../../../shared/passport-api';
-import { problemText } from '../learning/ui';
+import { problemText } from '../data/use-api';
 import { passportApi } from './passport-client';
 import { usePassportStyles } from './passport-styles';
 

@@ -2,7 +2,8 @@ import { Body1, Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, R
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MyLearningView } from '../../../shared/learning-api';
 import type { IssueAnswer, PassportView } from '../../../shared/passport-api';
-import { formatDate, formatInstant, problemText } from '../learning/ui';
+import { formatDate, formatInstant } from '../../../shared/dates';
+import { problemText } from '../data/use-api';
 import { useSession } from '../session';
 import { Problem } from '../shell/Problem';
 import { passportApi } from './passport-client';

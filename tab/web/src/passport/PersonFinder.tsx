@@ -2,7 +2,7 @@ import { Body1, Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { apiFetch } from '../api';
 import type { PersonHit } from '../../../shared/admin-api';
-import { problemText } from '../learning/ui';
+import { problemText } from '../data/use-api';
 import { usePassportStyles } from './passport-styles';
 
 /** Find a learner by name or staff number (the people search L&D use), then choose one. */

@@ -2,7 +2,8 @@ import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogConte
 import { useCallback, useState } from 'react';
 import type { PersonHit } from '../../../shared/admin-api';
 import type { PassportView } from '../../../shared/passport-api';
-import { formatDate, formatInstant, problemText, type Outcome } from '../learning/ui';
+import { formatDate, formatInstant } from '../../../shared/dates';
+import { problemText, type Outcome } from '../data/use-api';
 import { Problem } from '../shell/Problem';
 import { passportApi, sentence } from './passport-client';
 import { PersonFinder } from './PersonFinder';

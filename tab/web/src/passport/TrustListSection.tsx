@@ -1,7 +1,8 @@
 import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { TrustedIssuer } from '../../../shared/passport-api';
-import { formatInstant, problemText, type Outcome } from '../learning/ui';
+import { formatInstant } from '../../../shared/dates';
+import { problemText, type Outcome } from '../data/use-api';
 import { Problem } from '../shell/Problem';
 import { passportApi, sentence } from './passport-client';
 import { usePassportStyles } from './passport-styles';

@@ -1,53 +1,24 @@
-import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
-import { apiFetch, downloadFile } from '../api';
+import { downloadFile } from '../api';
+import { CountBadge } from '../ui/badges';
 
 export const useReportStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: '12px', paddingTop: '12px' },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'end' },
-  two: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: '16px', alignItems: 'start' },
-  scroll: { overflowX: 'auto' },
-  below: { backgroundColor: tokens.colorPaletteRedBackground2 },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM, minWidth: 0 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end', minWidth: 0, '& > *': { maxWidth: '100%', minWidth: 0 }, '& select': { maxWidth: '100%' } },
+  two: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(420px, 100%), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start', minWidth: 0 },
+  below: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  sticky: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground1, zIndex: 1, textAlign: 'start', padding: tokens.spacingHorizontalS, minWidth: '12rem', maxWidth: '16rem', whiteSpace: 'normal', fontWeight: tokens.fontWeightRegular },
+  cell: { padding: tokens.spacingHorizontalS, whiteSpace: 'nowrap', textAlign: 'start' },
 });
-
-/** Loads JSON from the API for a panel; reload() fetches again (after a filter or an edit). */
-export function useApi<T>(path: string | undefined): { data: T | undefined; error: unknown; loading: boolean; reload: () => void; set: (value: T) => void } {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    if (!path) return;
-    let live = true;
-    setLoading(true);
-    setError(undefined);
-    apiFetch<T>(path).then(
-      (value) => live && (setData(value), setLoading(false)),
-      (e: unknown) => live && (setError(e), setLoading(false)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, tick]);
-  return { data, error, loading, reload: useCallback(() => setTick((t) => t + 1), []), set: setData };
-}
 
 /** "71.4 %" with a badge when below the threshold, so the highlight is never colour alone. */
 export function Percent({ value, below, threshold }: { value: number; below: boolean; threshold: number }) {
   return (
     <span>
-      {value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} %
-      {below && (
-        <>
-          {' '}
-          <Badge appearance="filled" color="danger" size="small">
-            below {threshold} %
-          </Badge>
-        </>
-      )}
+      {value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} %{below && <> <CountBadge>{`below ${threshold} %`}</CountBadge></>}
     </span>
   );
 }

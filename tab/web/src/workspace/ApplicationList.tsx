@@ -2,6 +2,7 @@ import { Badge, Body1, Caption1, Card, CardHeader, Link, makeStyles, ProgressBar
 import type { ApplicationSummary } from '../../../shared/workspace-api';
 import { formatDate } from './countdown';
 import { RISK_COLOR, RISK_LABEL, STAGE_LABEL } from './labels';
+import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -19,9 +20,10 @@ export function workspaceHref(id: string): string {
 
 /** Applications as cards: progress, stage, deadline risk, and a link to open each. */
 export function ApplicationList({ applications }: { applications: ApplicationSummary[] }) {
+  const layout = useLayout();
   const styles = useStyles();
   return (
-    <ul className="card-list" aria-label="Applications">
+    <ul className={layout.cardList} aria-label="Applications">
       {applications.map((a) => (
         <li key={a.id}>
           <Card className={styles.card}>

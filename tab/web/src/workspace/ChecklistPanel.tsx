@@ -1,6 +1,7 @@
 import { Caption1, Link, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, Circle20Regular } from '@fluentui/react-icons';
 import type { ChecklistItemResult } from '../../../shared/workspace-api';
+import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -11,6 +12,7 @@ const useStyles = makeStyles({
 
 /** What is still missing before the application can be submitted (computed on the server), missing items first. */
 export function ChecklistPanel({ items, onOpen }: { items: ChecklistItemResult[]; onOpen: (sectionId: string) => void }) {
+  const layout = useLayout();
   const styles = useStyles();
   const missing = items.filter((i) => !i.done);
   const done = items.filter((i) => i.done);
@@ -27,7 +29,7 @@ export function ChecklistPanel({ items, onOpen }: { items: ChecklistItemResult[]
           <li key={item.id} className={styles.item}>
             {item.done ? <CheckmarkCircle20Filled className={styles.done} aria-hidden /> : <Circle20Regular className={styles.todo} aria-hidden />}
             <span>
-              <span className="visually-hidden">{item.done ? 'Done: ' : 'Missing: '}</span>
+              <span className={layout.visuallyHidden}>{item.done ? 'Done: ' : 'Missing: '}</span>
               {item.sectionId && !item.done ? (
                 <Link
                   href="#"

@@ -1,12 +1,14 @@
-import { Body1, Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, Title2, tokens } from '@fluentui/react-components';
+import { mergeClasses, Body1, Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Subtitle2, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ApplicationSummary, LinkChannelRequest, Practice, WorkspaceListResponse } from '../../../shared/workspace-api';
 import { useSession } from '../session';
 import { Problem } from '../shell/Problem';
-import { pages } from '../teams-host';
+import { pages } from '@microsoft/teams-js';
 import { workspaceHref } from './ApplicationList';
 import { PracticesEditor, practiceProblem } from './PracticesEditor';
 import { workspaceApi } from './workspace-client';
+import { useLayout } from '../ui/styles';
+import { useBits } from './bits';
 
 const NEW = 'new';
 
@@ -17,6 +19,8 @@ const NEW = 'new';
  * a button, and the page links to the workspace.
  */
 export default function ConfigPage() {
+  const layout = useLayout();
+  const bits = useBits();
   const { host } = useSession();
   const inTeams = host.kind === 'teams';
   const channel: LinkChannelRequest | undefined =
@@ -107,7 +111,7 @@ export default function ConfigPage() {
   };
 
   return (
-    <main className="page" style={{ maxWidth: '760px' }}>
+    <main className={mergeClasses(layout.page, layout.narrowPage)}>
       <Title2 block as="h1">Set up the Learning Organisation tab</Title2>
       <Body1 block as="p">
         {inTeams
@@ -130,7 +134,7 @@ export default function ConfigPage() {
             {list.canCreate && <Radio value={NEW} label={`Start a new application${list.pcnName ? ` for ${list.pcnName}` : ''}`} />}
           </RadioGroup>
           {choice === NEW && (
-            <section aria-labelledby="new-app" style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM }}>
+            <section aria-labelledby="new-app" className={bits.column}>
               <Subtitle2 block as="h2" id="new-app">
                 The new application
               </Subtitle2>

@@ -1,4 +1,4 @@
-import { Avatar, Button, Caption1, Field, Input, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { mergeClasses, Avatar, Button, Caption1, Field, Input, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { History16Regular } from '@fluentui/react-icons';
 import { useCallback, useState, type FocusEvent } from 'react';
 import type * as Y from 'yjs';
@@ -9,6 +9,8 @@ import { RichTextEditor } from './editor/RichTextEditor';
 import type { AnchoredThread } from './editor/comment-anchors';
 import { ListInput } from './ListInput';
 import { TableInput } from './TableInput';
+import { useBits } from './bits';
+import { DateInput } from '../ui/DateInput';
 
 const useStyles = makeStyles({
   field: {
@@ -43,6 +45,7 @@ export interface FieldEditorProps {
 
 /** One field, edited live: a rich editor for long answers, the right input for every other kind, all on the field's live document. */
 export function FieldEditor({ def, doc, awareness, me, canEdit, maxChars, others, threads, onCommentOnSelection, onFocusChange, onOpenHistory }: FieldEditorProps) {
+  const bits = useBits();
   const styles = useStyles();
   const [value, change] = useYText(def.kind === 'longtext' ? undefined : doc);
   const [richLength, setRichLength] = useState(0);
@@ -82,8 +85,10 @@ export function FieldEditor({ def, doc, awareness, me, canEdit, maxChars, others
         break;
       default:
         input =
-          def.kind === 'date' || def.kind === 'email' || def.kind === 'text' ? (
-            <Input type={def.kind === 'date' ? 'date' : def.kind === 'email' ? 'email' : 'text'} value={value} readOnly={readOnly} onChange={(_, d) => change(d.value)} />
+          def.kind === 'date' ? (
+            <DateInput label={labelText} hint={def.help ? `${def.help} (dd/mm/yyyy)` : 'dd/mm/yyyy'} value={value} disabled={readOnly} onChange={(iso) => change(iso ?? '')} />
+          ) : def.kind === 'email' || def.kind === 'text' ? (
+            <Input type={def.kind === 'email' ? 'email' : 'text'} value={value} readOnly={readOnly} onChange={(_, d) => change(d.value)} />
           ) : (
             <Textarea value={value} readOnly={readOnly} onChange={(_, d) => change(d.value)} />
           );
@@ -95,16 +100,18 @@ export function FieldEditor({ def, doc, awareness, me, canEdit, maxChars, others
     <div className={styles.field} data-field-id={def.id} onFocus={onFocus} onBlur={onBlur}>
       {grouped ? (
         <fieldset className={styles.fieldset}>
-          <legend className={styles.label} style={{ padding: 0, marginBottom: tokens.spacingVerticalXS }}>
+          <legend className={mergeClasses(styles.label, bits.legend)}>
             {labelText}
           </legend>
           {def.help && (
-            <Caption1 block as="p" style={{ marginTop: 0 }}>
+            <Caption1 block as="p" className={bits.flushTop}>
               {def.help}
             </Caption1>
           )}
           {input}
         </fieldset>
+      ) : def.kind === 'date' && doc ? (
+        input
       ) : (
         <Field label={labelText} hint={def.help} validationState="none">
           {input}

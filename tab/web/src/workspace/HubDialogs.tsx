@@ -22,6 +22,8 @@ import { MIN_PANEL_MEMBERS, OUTCOMES, type ApplicationSummary, type Outcome, typ
 import { Problem } from '../shell/Problem';
 import { OUTCOME_LABEL } from './labels';
 import { workspaceApi } from './workspace-client';
+import { DateInput } from '../ui/DateInput';
+import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
 
 /** A dialog whose primary action calls the API, stays open with the server's reason when refused, and closes when done. */
 function ActionDialog({ trigger, title, action, disabled, children, onDone }: { trigger: string; title: string; action: string; disabled: boolean; children: ReactNode; onDone: (run: () => void) => Promise<void> }) {
+  const layout = useLayout();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -50,7 +53,7 @@ function ActionDialog({ trigger, title, action, disabled, children, onDone }: { 
       <DialogTrigger disableButtonEnhancement>
         <Button size="small">{trigger}</Button>
       </DialogTrigger>
-      <DialogSurface>
+      <DialogSurface className={layout.dialog}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>
@@ -101,9 +104,7 @@ export function SchedulePanelDialog({ app, onSaved }: { app: ApplicationSummary;
     >
       <div className={styles.form}>
         <div className={styles.pair}>
-          <Field label="Date" required>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-          </Field>
+          <DateInput label="Date" required value={date} onChange={(iso) => setDate(iso ?? '')} />
           <Field label="Time">
             <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} />
           </Field>
@@ -157,9 +158,7 @@ export function RecordOutcomeDialog({ app, onSaved }: { app: ApplicationSummary;
         <Field label="Conditions or what must change">
           <Textarea value={conditions} onChange={(_, d) => setConditions(d.value)} />
         </Field>
-        <Field label="Annual review date" hint="Defaults to a year after the panel when approved.">
-          <Input type="date" value={review} onChange={(_, d) => setReview(d.value)} />
-        </Field>
+        <DateInput label="Annual review date" hint="dd/mm/yyyy. Defaults to a year after the panel when approved." value={review} onChange={(iso) => setReview(iso ?? '')} />
       </div>
     </ActionDialog>
   );

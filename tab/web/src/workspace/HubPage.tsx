@@ -7,19 +7,17 @@ import {
   MessageBarBody,
   ProgressBar,
   Spinner,
-  Tab,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
-  TabList,
   Title2,
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApplicationSummary, HubOverviewResponse, PublishedListResponse, ResourcesResponse, WorkspaceDefinitions } from '../../../shared/workspace-api';
 import { Problem } from '../shell/Problem';
 import { workspaceHref } from './ApplicationList';
@@ -27,7 +25,11 @@ import { formatDate } from './countdown';
 import { RecordOutcomeDialog, RequestChangesDialog, SchedulePanelDialog } from './HubDialogs';
 import { OUTCOME_COLOR, OUTCOME_LABEL, RISK_COLOR, RISK_LABEL, STAGE_LABEL } from './labels';
 import { ResourceLibrary } from './ResourceLibrary';
-import { isForbidden, workspaceApi } from './workspace-client';
+import { isForbidden } from './workspace-client';
+import { useLayout } from '../ui/styles';
+import { useBits } from './bits';
+import { SectionTabs } from '../ui/SectionTabs';
+import { useApiQuery } from '../data/use-api';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -45,6 +47,7 @@ function ownersSummary(a: ApplicationSummary): string {
 }
 
 function Applications({ overview, definitions, onChanged }: { overview: HubOverviewResponse; definitions: WorkspaceDefinitions | undefined; onChanged: () => void }) {
+  const bits = useBits();
   const styles = useStyles();
   if (!overview.applications.length) return <Caption1 block as="p">No PCN has started an application yet.</Caption1>;
   return (
@@ -69,7 +72,7 @@ function Applications({ overview, definitions, onChanged }: { overview: HubOverv
               <TableRow key={a.id}>
                 <TableCell>
                   <Link href={workspaceHref(a.id)}>{a.pcnName}</Link>
-                  <Caption1 block as="p" style={{ margin: 0 }}>
+                  <Caption1 block as="p" className={bits.flush}>
                     {a.practices.length} practices
                   </Caption1>
                 </TableCell>
@@ -89,7 +92,7 @@ function Applications({ overview, definitions, onChanged }: { overview: HubOverv
                   <Badge appearance="tint" color={RISK_COLOR[a.countdown.risk]}>
                     {RISK_LABEL[a.countdown.risk]}
                   </Badge>
-                  <Caption1 block as="p" style={{ margin: 0 }}>
+                  <Caption1 block as="p" className={bits.flush}>
                     {a.countdown.reason}
                   </Caption1>
                 </TableCell>
@@ -149,32 +152,36 @@ function Published({ list }: { list: PublishedListResponse }) {
 
 /** The training hub's side: every PCN's application, the published list of approved Learning Organisations, and the resource library. */
 export default function HubPage() {
+  const layout = useLayout();
   const [tab, setTab] = useState<HubTab>('applications');
-  const [overview, setOverview] = useState<HubOverviewResponse>();
-  const [overviewError, setOverviewError] = useState<unknown>();
-  const [published, setPublished] = useState<PublishedListResponse>();
-  const [resources, setResources] = useState<ResourcesResponse>();
-  const [definitions, setDefinitions] = useState<WorkspaceDefinitions>();
-  const [error, setError] = useState<unknown>();
-
-  const loadOverview = useCallback(() => workspaceApi.hubApplications().then(setOverview, setOverviewError), []);
-  const loadResources = useCallback(() => workspaceApi.resources().then(setResources, setError), []);
-  useEffect(() => {
-    void loadOverview();
-    void loadResources();
-    workspaceApi.published().then(setPublished, setError);
-    workspaceApi.definitions().then(setDefinitions, setError);
-  }, [loadOverview, loadResources]);
+  // Each list is a cached query; a change made here refetches the list it changed.
+  const overviewQuery = useApiQuery<HubOverviewResponse>(['hub', 'applications'], '/api/hub/applications');
+  const publishedQuery = useApiQuery<PublishedListResponse>(['hub', 'published'], '/api/hub/learning-organisations');
+  const resourcesQuery = useApiQuery<ResourcesResponse>(['hub', 'resources'], '/api/resources');
+  const definitionsQuery = useApiQuery<WorkspaceDefinitions>(['workspace-definitions'], '/api/workspace-definitions');
+  const overview = overviewQuery.data;
+  const overviewError = overview ? undefined : (overviewQuery.error ?? undefined);
+  const published = publishedQuery.data;
+  const resources = resourcesQuery.data;
+  const definitions = definitionsQuery.data;
+  const error = publishedQuery.error ?? resourcesQuery.error ?? definitionsQuery.error ?? undefined;
+  const loadOverview = () => overviewQuery.refetch();
+  const loadResources = () => resourcesQuery.refetch();
 
   return (
-    <main className="page">
+    <main className={layout.page}>
       <Title2 block as="h1">Training hub: Learning Organisations</Title2>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as HubTab)} aria-label="Hub views">
-        <Tab value="applications">Applications</Tab>
-        <Tab value="published">Approved Learning Organisations</Tab>
-        <Tab value="library">Resource library</Tab>
-      </TabList>
-      {error !== undefined && <Problem error={error} />}
+      <SectionTabs<HubTab>
+        tabs={[
+          { id: 'applications', title: 'Applications' },
+          { id: 'published', title: 'Approved Learning Organisations' },
+          { id: 'library', title: 'Resource library' },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+        label="Hub views"
+      />
+      {error ? <Problem error={error} /> : null}
       {tab === 'applications' && (
         <section aria-labelledby="hub-apps">
           <Title3 block as="h2" id="hub-apps">

@@ -1,7 +1,8 @@
-import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { mergeClasses, Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Add16Regular, Dismiss12Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { formatList, parseList } from '../../../shared/workspace-api';
+import { useBits } from './bits';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
  * it merges like any other text. Every change is committed at once (`onCommit`).
  */
 export function ListInput({ label, value, suggestions = [], readOnly, onCommit }: { label: string; value: string; suggestions?: string[] | undefined; readOnly: boolean; onCommit: (text: string) => void }) {
+  const bits = useBits();
   const styles = useStyles();
   const [adding, setAdding] = useState('');
   const inputId = useId();
@@ -79,7 +81,7 @@ export function ListInput({ label, value, suggestions = [], readOnly, onCommit }
             </Button>
           </div>
           {open.length > 0 && (
-            <div className={styles.suggestions} style={{ marginTop: tokens.spacingVerticalXS }}>
+            <div className={mergeClasses(styles.suggestions, bits.topXS)}>
               <Caption1>Suggestions:</Caption1>
               {open.map((s) => (
                 <Button key={s} size="small" appearance="subtle" icon={<Add16Regular />} onClick={() => add(s)} aria-label={`Add ${s}`}>

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import { practiceSchema, type Practice } from '../../../shared/workspace-api';
+import { useBits } from './bits';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -20,6 +21,7 @@ export function practiceProblem(p: Practice): { name?: string; odsCode?: string 
 
 /** The PCN's aligned practices (name and ODS code), validated as the server will. */
 export function PracticesEditor({ practices, onChange, showErrors }: { practices: Practice[]; onChange: (p: Practice[]) => void; showErrors: boolean }) {
+  const bits = useBits();
   const styles = useStyles();
   const set = (i: number, patch: Partial<Practice>) => onChange(practices.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
@@ -40,7 +42,7 @@ export function PracticesEditor({ practices, onChange, showErrors }: { practices
           );
         })}
       </ul>
-      <Button icon={<Add16Regular />} onClick={() => onChange([...practices, { name: '', odsCode: '' }])} style={{ marginTop: tokens.spacingVerticalS }}>
+      <Button icon={<Add16Regular />} onClick={() => onChange([...practices, { name: '', odsCode: '' }])} className={bits.topS}>
         Add a practice
       </Button>
     </div>

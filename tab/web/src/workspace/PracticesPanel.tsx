@@ -5,6 +5,7 @@ import type { ApplicationSummary, Practice } from '../../../shared/workspace-api
 import { Problem } from '../shell/Problem';
 import { PracticesEditor, practiceProblem } from './PracticesEditor';
 import { workspaceApi } from './workspace-client';
+import { useBits } from './bits';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
@@ -13,6 +14,7 @@ const useStyles = makeStyles({
 
 /** The aligned practices (which also decide who is a member): shown, and edited by members. */
 export function PracticesPanel({ application, canEdit, onSaved }: { application: ApplicationSummary; canEdit: boolean; onSaved: (a: ApplicationSummary) => void }) {
+  const bits = useBits();
   const styles = useStyles();
   const [editing, setEditing] = useState<Practice[]>();
   const [showErrors, setShowErrors] = useState(false);
@@ -61,7 +63,7 @@ export function PracticesPanel({ application, canEdit, onSaved }: { application:
             ))}
           </ul>
           {canEdit && (
-            <Button size="small" icon={<Edit16Regular />} onClick={() => setEditing(application.practices.map((p) => ({ ...p })))} style={{ marginTop: tokens.spacingVerticalS }}>
+            <Button size="small" icon={<Edit16Regular />} onClick={() => setEditing(application.practices.map((p) => ({ ...p })))} className={bits.topS}>
               Edit practices
             </Button>
           )}

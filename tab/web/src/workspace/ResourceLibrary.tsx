@@ -30,6 +30,8 @@ import { RESOURCE_KINDS, resourceSchema, type Resource, type ResourceKind, type 
 import { Problem } from '../shell/Problem';
 import { RESOURCE_KIND_LABEL } from './ResourcesPanel';
 import { workspaceApi } from './workspace-client';
+import { useBits } from './bits';
+import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
@@ -41,6 +43,8 @@ const useStyles = makeStyles({
 const EMPTY: ResourceRequest = { title: '', kind: 'exemplar', url: '', description: '', sectionIds: [] };
 
 function ResourceForm({ initial, sections, onClose, onSaved }: { initial: Resource | undefined; sections: SectionDefinition[]; onClose: () => void; onSaved: () => void }) {
+  const layout = useLayout();
+  const bits = useBits();
   const styles = useStyles();
   const [form, setForm] = useState<ResourceRequest>(initial ? { title: initial.title, kind: initial.kind, url: initial.url, description: initial.description ?? '', sectionIds: initial.sectionIds } : EMPTY);
   const [error, setError] = useState<unknown>();
@@ -65,7 +69,7 @@ function ResourceForm({ initial, sections, onClose, onSaved }: { initial: Resour
   };
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
+      <DialogSurface className={layout.dialog}>
         <DialogBody>
           <DialogTitle>{initial ? 'Edit resource' : 'Add a resource'}</DialogTitle>
           <DialogContent>
@@ -88,7 +92,7 @@ function ResourceForm({ initial, sections, onClose, onSaved }: { initial: Resour
               <Field label="Description">
                 <Textarea value={form.description ?? ''} onChange={(_, d) => setForm({ ...form, description: d.value })} />
               </Field>
-              <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+              <fieldset className={bits.bareFieldset}>
                 <legend>Shown beside (none ticked: the whole application)</legend>
                 <div className={styles.sections}>
                   {sections.map((s) => (
@@ -118,6 +122,7 @@ function ResourceForm({ initial, sections, onClose, onSaved }: { initial: Resour
 
 /** The hub's resource library: what every workspace shows beside the section it helps with. */
 export function ResourceLibrary({ resources, canManage, sections, onChanged }: { resources: Resource[]; canManage: boolean; sections: SectionDefinition[]; onChanged: () => void }) {
+  const bits = useBits();
   const styles = useStyles();
   const [editing, setEditing] = useState<Resource | 'new'>();
   const [error, setError] = useState<unknown>();
@@ -167,7 +172,7 @@ export function ResourceLibrary({ resources, canManage, sections, onChanged }: {
                     <Link href={r.url} target="_blank" rel="noreferrer">
                       {r.title}
                     </Link>
-                    {r.description && <Caption1 block as="p" style={{ margin: 0 }}>{r.description}</Caption1>}
+                    {r.description && <Caption1 block as="p" className={bits.flush}>{r.description}</Caption1>}
                   </TableCell>
                   <TableCell>
                     <Badge appearance="outline">{RESOURCE_KIND_LABEL[r.kind]}</Badge>

@@ -1,6 +1,9 @@
 import { Badge, Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Member } from '../../../shared/workspace-api';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Member, MembersResponse } from '../../../shared/workspace-api';
+import { useApiQuery } from '../data/use-api';
+
+const NO_MEMBERS: Member[] = [];
 import { useSession } from '../session';
 import { ChecklistPanel } from './ChecklistPanel';
 import { todayFromCountdown } from './countdown';
@@ -9,13 +12,16 @@ import { NoAccess } from './NoAccess';
 import { PracticesPanel } from './PracticesPanel';
 import { ProgressBoard } from './ProgressBoard';
 import { ResourcesPanel } from './ResourcesPanel';
-import { SectionView } from './SectionView';
 import { newClientId, usePresence } from './use-presence';
 import { OfflineBanner } from './editor/OfflineBanner';
 import { useWorkspace } from './use-workspace';
-import { isForbidden, workspaceApi } from './workspace-client';
+import { isForbidden } from './workspace-client';
 import { Problem } from '../shell/Problem';
 import { WorkspaceHeader } from './WorkspaceHeader';
+import { useBits } from './bits';
+
+// A section's editors (Tiptap, ProseMirror) download when a section is first opened, not with the overview.
+const SectionView = lazy(() => import('./SectionView').then((m) => ({ default: m.SectionView })));
 
 const useStyles = makeStyles({
   layout: {
@@ -53,15 +59,12 @@ export function Workspace({ appId }: { appId: string }) {
   const { view, error, live } = store;
   const [sectionId, setSectionId] = useState(sectionFromUrl);
   const [focusField, setFocusField] = useState<string>();
-  const [members, setMembers] = useState<Member[]>([]);
+  const membersQuery = useApiQuery<MembersResponse>(['workspace', appId, 'members'], `/api/workspaces/${encodeURIComponent(appId)}/members`);
+  const members: Member[] = membersQuery.data?.members ?? NO_MEMBERS;
   const unsent = useRef(0);
   unsent.current = store.docsState === 'synced' ? 0 : 1;
 
   const clientId = usePresence(view ? appId : undefined, { sectionId, fieldId: focusField, editing: focusField !== undefined }, store.applyPresence, origin);
-
-  useEffect(() => {
-    workspaceApi.members(appId).then((m) => setMembers(m.members), () => setMembers([]));
-  }, [appId]);
 
   useEffect(() => {
     const onPop = () => setSectionId(sectionFromUrl());
@@ -159,6 +162,7 @@ export function Workspace({ appId }: { appId: string }) {
         </div>
         <div id="workspace-main" className={styles.content}>
           {current ? (
+            <Suspense fallback={<Spinner label="Opening the section" />}>
             <SectionView
               key={current.id}
               appId={appId}
@@ -169,6 +173,7 @@ export function Workspace({ appId }: { appId: string }) {
               myClientId={clientId}
               onFocusField={setFocusField}
             />
+            </Suspense>
           ) : (
             <div className={styles.overview}>
               <ProgressBoard view={view} today={today} onOpen={open} />
@@ -190,8 +195,9 @@ export function Workspace({ appId }: { appId: string }) {
 
 /** "Megan Bowen saved Induction information at 14:02": a quiet, polite line (announced, never in the way). */
 function RecentNotice({ text }: { text: string }) {
+  const bits = useBits();
   return (
-    <Caption1 block as="p" role="status" style={{ margin: 0 }}>
+    <Caption1 block as="p" role="status" className={bits.flush}>
       {text}
     </Caption1>
   );

@@ -31,6 +31,8 @@ import { describeCountdown, formatDate, todayFromCountdown } from './countdown';
 import { OUTCOME_COLOR, OUTCOME_LABEL, RISK_COLOR, RISK_LABEL, STAGE_LABEL } from './labels';
 import type { LiveState } from './use-workspace';
 import { workspaceApi } from './workspace-client';
+import { useBits } from './bits';
+import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -48,6 +50,7 @@ const ACTION_LABEL: Record<LifecycleRequest['action'], string> = {
 
 /** Everyone with the application open, one avatar per person. */
 function PresenceAvatars({ presence, myClientId, sectionTitle }: { presence: PresenceEntry[]; myClientId: string; sectionTitle: (id: string | undefined) => string }) {
+  const bits = useBits();
   const people = new Map<string, { name: string; where: string[] }>();
   for (const p of presence) {
     if (p.clientId === myClientId) continue;
@@ -59,7 +62,7 @@ function PresenceAvatars({ presence, myClientId, sectionTitle }: { presence: Pre
   if (!list.length) return <Caption1>Nobody else here right now</Caption1>;
   const { inlineItems, overflowItems } = partitionAvatarGroupItems({ items: list, maxInlineItems: 4 });
   return (
-    <div role="group" aria-label="Who else is here" style={{ display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS }}>
+    <div role="group" aria-label="Who else is here" className={bits.inlineRow}>
       <AvatarGroup size={28}>
         {inlineItems.map((p) => (
           <Tooltip key={p.name} content={`${p.name}: ${p.where.join('; ')}`} relationship="label">
@@ -83,6 +86,7 @@ function PresenceAvatars({ presence, myClientId, sectionTitle }: { presence: Pre
 
 /** A lifecycle step, confirmed first; a refused submission lists what is missing. */
 function LifecycleButton({ appId, stage, action, primary, onDone }: { appId: string; stage: Stage; action: LifecycleRequest['action']; primary?: boolean; onDone: () => void }) {
+  const layout = useLayout();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
@@ -108,7 +112,7 @@ function LifecycleButton({ appId, stage, action, primary, onDone }: { appId: str
           {ACTION_LABEL[action]}
         </Button>
       </DialogTrigger>
-      <DialogSurface>
+      <DialogSurface className={layout.dialog}>
         <DialogBody>
           <DialogTitle>{ACTION_LABEL[action]}?</DialogTitle>
           <DialogContent>
@@ -151,6 +155,7 @@ function LifecycleButton({ appId, stage, action, primary, onDone }: { appId: str
 }
 
 export function WorkspaceHeader({ view, live, myClientId, onChanged }: { view: WorkspaceView; live: LiveState; myClientId: string; onChanged: () => void }) {
+  const bits = useBits();
   const styles = useStyles();
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>();
@@ -189,7 +194,7 @@ export function WorkspaceHeader({ view, live, myClientId, onChanged }: { view: W
       <div className={styles.top}>
         <div>
           <Title2 block as="h1">{app.title || `${app.pcnName} Learning Organisation application`}</Title2>
-          <Caption1 block as="p" style={{ margin: 0 }}>
+          <Caption1 block as="p" className={bits.flush}>
             {app.pcnName} · {app.practices.length} practice{app.practices.length === 1 ? '' : 's'}: {app.practices.map((p) => p.name).join(', ')}
           </Caption1>
         </div>

@@ -1,24 +1,24 @@
 import { Body1, Link, Spinner, Title2 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
 import type { WorkspaceListResponse } from '../../../shared/workspace-api';
 import { Problem } from '../shell/Problem';
 import { ApplicationList } from './ApplicationList';
 import { NoAccess } from './NoAccess';
 import { Workspace } from './Workspace';
-import { isForbidden, workspaceApi } from './workspace-client';
+import { isForbidden } from './workspace-client';
+import { useApiQuery } from '../data/use-api';
+import { useLayout } from '../ui/styles';
 
 /** /tab/workspace?app=<id>: one application's workspace; without an id, the caller's applications to open. */
 export default function WorkspacePage() {
+  const layout = useLayout();
   const appId = new URLSearchParams(location.search).get('app');
-  return <main className="page">{appId ? <Workspace appId={appId} /> : <PickApplication />}</main>;
+  return <main className={layout.page}>{appId ? <Workspace appId={appId} /> : <PickApplication />}</main>;
 }
 
 function PickApplication() {
-  const [list, setList] = useState<WorkspaceListResponse>();
-  const [error, setError] = useState<unknown>();
-  useEffect(() => {
-    workspaceApi.list().then(setList, setError);
-  }, []);
+  const query = useApiQuery<WorkspaceListResponse>(['workspaces'], '/api/workspaces');
+  const list = query.data;
+  const error = list ? undefined : (query.error ?? undefined);
   const configHref = `/tab/config${location.search}`;
   return (
     <>

@@ -1,3 +1,5 @@
+import { formatInstant } from '../../../shared/dates';
+
 /** Whole days from `today` to `deadline` (both YYYY-MM-DD), negative once the deadline has passed. */
 export function daysUntil(deadline: string, today: string): number {
   const ms = Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
@@ -21,14 +23,11 @@ export function describeCountdown(deadline: string, today: string): string {
   return `${parts.join(', ')} left`;
 }
 
-export function formatDate(iso: string | undefined | null): string {
-  if (!iso) return '—';
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
+// One date format across the tab (tab/shared/dates.ts): "2 Dec 2026"; instants in Europe/London.
+export { formatDate } from '../../../shared/dates';
 
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return formatInstant(iso);
 }
 
 export function todayIso(): string {

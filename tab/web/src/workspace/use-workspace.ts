@@ -4,6 +4,8 @@ import type { FieldDocs, FieldDocsState } from '../../../shared/live/field-docs'
 import { createFieldDocs } from './editor/field-docs-store';
 import type { ApplicationSummary, CommentThread, FieldState, PresenceEntry, SectionState, WorkspaceEvent, WorkspaceView } from '../../../shared/workspace-api';
 import { workspaceApi } from './workspace-client';
+import { keys } from '../data/query-client';
+import { useCacheState } from '../data/use-cache-state';
 
 export type LiveState = 'connecting' | 'open' | 'reconnecting';
 
@@ -28,7 +30,8 @@ function newerField(current: FieldState | undefined, next: FieldState): boolean 
  * forward in version, whichever path (a save's answer, an event, a re-read) brings them.
  */
 export function useWorkspace(appId: string, myStaffId: string, origin: string) {
-  const [view, setView] = useState<WorkspaceView>();
+  // The view lives in the shared cache: the live stream's events below write into it.
+  const [view, setView] = useCacheState<WorkspaceView>(keys.workspace(appId));
   const [docsState, setDocsState] = useState<FieldDocsState>('synced');
   const [refused, setRefused] = useState<{ fieldId: string; message: string }>();
   const [docs, setDocs] = useState<FieldDocs>();
@@ -46,11 +49,11 @@ export function useWorkspace(appId: string, myStaffId: string, origin: string) {
       for (const f of changed) next[f.fieldId] = f;
       return { ...v, fields: next };
     });
-  }, []);
+  }, [setView]);
 
   const applySection = useCallback((section: SectionState) => {
     setView((v) => (v ? { ...v, sections: { ...v.sections, [section.sectionId]: section } } : v));
-  }, []);
+  }, [setView]);
 
   const applyThread = useCallback((thread: CommentThread) => {
     setView((v) => {
@@ -58,17 +61,17 @@ export function useWorkspace(appId: string, myStaffId: string, origin: string) {
       const exists = v.comments.some((t) => t.id === thread.id);
       return { ...v, comments: exists ? v.comments.map((t) => (t.id === thread.id ? thread : t)) : [...v.comments, thread] };
     });
-  }, []);
+  }, [setView]);
 
   const applyApplication = useCallback((application: ApplicationSummary) => {
     setView((v) => (v && application.seq >= v.application.seq ? { ...v, application } : v));
-  }, []);
+  }, [setView]);
 
   const docsRef = useRef<FieldDocs | undefined>(undefined);
   const applyPresence = useCallback((presence: PresenceEntry[]) => {
     setView((v) => (v ? { ...v, presence } : v));
     docsRef.current?.keepCursorsOf(new Set(presence.map((p) => p.clientId)));
-  }, []);
+  }, [setView]);
 
   /** Reads the view again; keeps any field the page already holds at a newer version. */
   const reload = useCallback(async () => {
@@ -80,7 +83,7 @@ export function useWorkspace(appId: string, myStaffId: string, origin: string) {
       return { ...fresh, fields };
     });
     return fresh;
-  }, [appId]);
+  }, [appId, setView]);
 
   const scheduleRefresh = useCallback(() => {
     clearTimeout(refreshTimer.current);
@@ -163,7 +166,7 @@ export function useWorkspace(appId: string, myStaffId: string, origin: string) {
       fieldDocs.close();
       clearTimeout(refreshTimer.current);
     };
-  }, [appId, myStaffId, origin, applyFields, applySection, applyThread, applyApplication, applyPresence, reload, scheduleRefresh]);
+  }, [appId, myStaffId, origin, applyFields, applySection, applyThread, applyApplication, applyPresence, reload, scheduleRefresh, setView]);
 
   return { view, error, live, recent, docs, docsState, refused, reload, applyFields, applySection, applyThread, applyApplication, applyPresence, scheduleRefresh };
 }
