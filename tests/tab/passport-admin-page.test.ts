@@ -30,7 +30,14 @@ const axe = async (page: Page) => expect(await seriousAxeViolations(page)).toEqu
 
 async function openPassports(page: Page, app: TestApp): Promise<void> {
   await openTab(page, app.server.url, 'admin', ADELE);
-  await page.getByRole('tab', { name: 'Passports' }).click();
+  await page.getByRole('tablist', { name: 'Administration sections' }).waitFor();
+  // On a phone the sections that do not fit are in the "More" menu.
+  if ((page.viewportSize()?.width ?? 1280) < 600) {
+    await page.getByRole('tab', { name: /more sections/ }).click();
+    await page.getByRole('menuitem', { name: 'Passports' }).click();
+  } else {
+    await page.getByRole('tab', { name: 'Passports' }).click();
+  }
   await page.getByRole('heading', { name: 'Trust list' }).waitFor();
 }
 
