@@ -56,6 +56,7 @@ const byKind = Object.fromEntries(KINDS.map((kind) => [kind, files.filter((f) =>
 
 const AZURITE = 'tests/support/azurite-global-setup.ts';
 const WEB_BUILD = 'tests/support/web-build-setup.ts';
+const SERVER_BUNDLE = 'tests/support/server-bundle-setup.ts';
 
 const project = (name: Kind, globalSetup: string[], extra: TestProjectInlineConfiguration['test'] = {}): TestProjectInlineConfiguration => ({
   extends: true,
@@ -78,7 +79,7 @@ export default defineConfig({
     projects: [
       project('unit', []),
       project('storage', [AZURITE]),
-      project('api', [AZURITE]),
+      project('api', [AZURITE, SERVER_BUNDLE]),
       // A browser page on a loaded 2-core machine can take a while; the figures are measured by benchmarks, not here.
       project('browser', [AZURITE, WEB_BUILD], { testTimeout: 90_000 }),
     ],

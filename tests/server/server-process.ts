@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { inject } from 'vitest';
 import type { Env } from '../../server/config.js';
 
 export interface LogLine {
@@ -22,14 +23,14 @@ export interface ServerProcess {
 }
 
 /**
- * The production entry point (`server/main.ts`, TypeScript through tsx) as its own process, on a free
+ * The production entry point (`server/main.ts`, compiled once per run: server-bundle-setup.ts) as its own process, on a free
  * port, with the given environment on top of this one; resolves once it logged `server.started`.
  */
 export async function startServerProcess(env: Env, timeoutMs = 90_000): Promise<ServerProcess> {
   const base: Record<string, string | undefined> = { ...process.env };
   // The test run's own settings must not leak into the server under test.
   for (const key of ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'NODE_ENV', 'APP_MODE', 'MICROSOFT_APP_ID']) delete base[key];
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--enable-source-maps', inject('serverEntries').main], {
     env: { ...base, PORT: '0', LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

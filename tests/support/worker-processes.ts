@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { inject } from 'vitest';
 import { environmentWith, type Env } from '../../server/config.js';
 
 export interface WorkerProcess {
@@ -9,9 +10,9 @@ export interface WorkerProcess {
   exited: Promise<void>;
 }
 
-/** Starts `server/cli/reminder-worker.ts` as its own Node process (TypeScript through tsx). */
+/** Starts `server/cli/reminder-worker.ts` as its own Node process (compiled once per run: server-bundle-setup.ts). */
 export function startWorker(env: Env, reportMs = 10): WorkerProcess {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'server/cli/reminder-worker.ts', `--report-ms=${reportMs}`], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--enable-source-maps', inject('serverEntries').reminderWorker, `--report-ms=${reportMs}`], {
     env: environmentWith(env) as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
