@@ -12,7 +12,7 @@ import { runConcurrently } from '../../core/storage/table-store.js';
  * accounts). Nothing may answer 5xx, nothing may reject unhandled, and nothing may change that the
  * sender had no right to change.
  */
-const RUNS = Number(process.env.FUZZ_ACTIVITIES ?? 5000);
+const RUNS = Number(process.env.FUZZ_ACTIVITIES ?? 3000);
 const ALEX_ID = 'E9000020';
 const MEGAN_ID = 'E9000021';
 

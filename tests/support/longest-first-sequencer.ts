@@ -6,19 +6,25 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Vitest's order.
  */
 const LONGEST = [
-  'tests/e2e/reminders-crash.test.ts',
   'tests/e2e/decisions-crash.test.ts',
+  'tests/e2e/reminders-crash.test.ts',
+  'tests/security/bot-fuzz.test.ts',
+  'tests/tab/layout-desktop.test.ts',
+  'tests/tab/layout-phone.test.ts',
   'tests/tab/workspace-coediting.test.ts',
   'tests/server/telemetry.test.ts',
+  'tests/architecture/typecheck.test.ts',
   'tests/tab/workspace-screens.test.ts',
-  'tests/security/bot-fuzz.test.ts',
-  'tests/e2e/two-instances.test.ts',
   'tests/tab/esr-import.test.ts',
-  'tests/tab/learning-page.test.ts',
-  'tests/tab/reports-screens.test.ts',
-  'tests/tab/admin-page.test.ts',
+  'tests/workspace/workspace-lifecycle.test.ts',
   'tests/server/graceful-shutdown.test.ts',
-  'tests/passport/two-deployments.test.ts',
+  'tests/tab/admin-page.test.ts',
+  'tests/tab/passport-admin-page.test.ts',
+  'tests/tab/passport-learning-page.test.ts',
+  'tests/e2e/two-instances.test.ts',
+  'tests/tab/reports-screens.test.ts',
+  'tests/tab/esr-screens.test.ts',
+  'tests/tab/shell.test.ts',
 ];
 
 export class LongestFirstSequencer extends BaseSequencer {
