@@ -16,7 +16,17 @@ export function productionClassifier(): EnsembleClassifier {
   return new EnsembleClassifier([new PairedClassifier(new NlpjsClassifier({ errorThresh: 0.0005 })), new MiniSearchClassifier()]);
 }
 
-/** Trained at start-up from the training split as already read (`corpus/train-features.json`). */
+let trained: Promise<LanguageModel> | undefined;
+
+/**
+ * Trained at start-up from the training split as already read (`corpus/train-features.json`), once per
+ * process: the model is read-only once trained, so every bot the process builds (one in production;
+ * several in tests, two deployments side by side) shares it. A failed training is not kept.
+ */
 export function productionLanguageModel(): Promise<LanguageModel> {
-  return LanguageModel.train({ classifier: productionClassifier(), features: storedTrainingExamples() });
+  trained ??= LanguageModel.train({ classifier: productionClassifier(), features: storedTrainingExamples() }).catch((error: unknown) => {
+    trained = undefined;
+    throw error;
+  });
+  return trained;
 }

@@ -11,7 +11,7 @@ import { DEMO_APPLICATION_ID } from '../../core/demo/demo-workspace.js';
  * learning (a trust learner), by unknown demo ids, with garbage tokens and with none. Nothing may
  * answer 5xx, nothing may reject unhandled, and nothing belonging to anyone else may change.
  */
-const RUNS = Number(process.env.FUZZ_API_REQUESTS ?? 5000);
+const RUNS = Number(process.env.FUZZ_API_REQUESTS ?? 3000);
 
 let app: TestApp;
 let outsider: string;

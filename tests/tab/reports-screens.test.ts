@@ -58,7 +58,7 @@ describe('the reports page', () => {
 
     for (const name of ['Did not attend', 'Not reachable in Teams', 'Feedback per topic']) {
       await page.getByRole('tab', { name }).click();
-      await page.getByRole('region', { name }).waitFor();
+      await page.getByRole('region', { name, exact: true }).waitFor();
       await page.getByText(/^Loading/).first().waitFor({ state: 'detached' });
       expect(await seriousAxeViolations(page), name).toEqual([]);
     }
