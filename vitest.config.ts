@@ -68,7 +68,7 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default on 2 cores is one file at a time; most files wait on Azurite, child processes and
     // browsers, so several at once keep both cores busy (measured: see README, "The test suite").
-    maxWorkers: 4,
+    maxWorkers: 3,
     // Each worker loads botbuilder, teams-ai, the Azure SDKs… once, not once per file: files share no
     // module state (each starts its own app on its own table prefix).
     isolate: false,
