@@ -4,7 +4,7 @@ import type { DateMention, DateReader } from './find-dates.js';
 import { findPeople, type PersonFound, type PersonIndex } from './find-people.js';
 import { findSubjects, type SubjectsFound } from './match-subjects.js';
 import { isPlaceholder, PLACEHOLDER, tokensOf, type Token } from './message-tokens.js';
-import { capMessage } from './normalise.js';
+import { stripMarkup } from './normalise.js';
 import { subjectIndex, type SubjectIndex } from './subject-index.js';
 
 /** The catalogue and the day a message is read against. */
@@ -47,16 +47,6 @@ export interface Vocabulary {
   english: ReadonlySet<string>;
 }
 
-function stripMarkup(text: string): string {
-  return capMessage(text)
-    .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
-    .replace(/<[^<>]{0,200}>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/&amp;/gi, '&')
-    .replace(/&(?:#39|apos|#x27);/gi, "'")
-    .replace(/&(?:quot|lt|gt|#\d{1,6});/gi, ' ')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ');
-}
 
 function placeholderFor(mention: DateMention): string {
   if (mention.kind === 'duration') return PLACEHOLDER.duration;

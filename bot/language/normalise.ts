@@ -12,16 +12,22 @@ export function capMessage(text: string): string {
   return text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text;
 }
 
-export function normaliseText(raw: string, options: { keepCase?: boolean } = {}): string {
-  const lower = options.keepCase ? (t: string) => t : (t: string) => t.toLowerCase();
-  let text = lower(
-    capMessage(raw)
+/** The message as plain text, capped: mentions and tags removed, entities decoded, control characters spaces. */
+export function stripMarkup(text: string): string {
+  return capMessage(text)
     .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
     .replace(/<[^<>]{0,200}>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .replace(/&(?:#39|apos|#x27);/gi, "'")
     .replace(/&(?:quot|lt|gt|#\d{1,6});/gi, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+export function normaliseText(raw: string, options: { keepCase?: boolean } = {}): string {
+  const lower = options.keepCase ? (t: string) => t : (t: string) => t.toLowerCase();
+  let text = lower(
+    stripMarkup(raw)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, ''))
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
