@@ -1,7 +1,9 @@
 /**
  * The contract between the learning-and-development administration routes (tab/api/admin-*.ts,
- * proposal-routes.ts) and the admin page (tab/web/src/admin/**). Plain types only.
+ * proposal-routes.ts) and the admin page (tab/web/src/admin/**). Plain types only (the impact counts are core's own type).
  */
+
+import type { ChangeImpact } from '../../core/reports/change-impact.js';
 
 export interface SubjectDto {
   id: string;
@@ -191,17 +193,7 @@ export interface ImpactRequest {
 
 /** What the change would do to people's learning today; nothing is written. */
 export interface ImpactAnswer {
-  impact: {
-    checked: number;
-    affected: number;
-    becomeOverdue: number;
-    becomeDueSoon: number;
-    noLongerOverdue: number;
-    dueEarlier: number;
-    dueLater: number;
-    newlyRequired: number;
-    noLongerRequired: number;
-  };
+  impact: ChangeImpact;
   /** "43 people become overdue, 120 due soon (of 1,200 people checked)." */
   sentence: string;
   /** Whether due dates move at all (if not, the change can be saved without a confirmation). */
